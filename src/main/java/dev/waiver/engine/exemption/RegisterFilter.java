@@ -1,0 +1,74 @@
+package dev.waiver.engine.exemption;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/// A combination of the register's filters. An empty set does not constrain its dimension; the text is
+/// split into words that must all appear (in name, namespace, policy, rule, matched names, requestor,
+/// ticket or reason).
+public record RegisterFilter(Set<ExemptionStatus> statuses, Set<String> checkTypes, Set<String> namespaces, String text) {
+
+    public RegisterFilter {
+        statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+        checkTypes = Set.copyOf(checkTypes);
+        namespaces = Set.copyOf(namespaces);
+        text = text == null ? "" : text.strip();
+    }
+
+    public static RegisterFilter all() {
+        return new RegisterFilter(Set.of(), Set.of(), Set.of(), "");
+    }
+
+    public RegisterFilter withStatuses(Set<ExemptionStatus> newStatuses) {
+        return new RegisterFilter(newStatuses, checkTypes, namespaces, text);
+    }
+
+    public RegisterFilter withText(String newText) {
+        return new RegisterFilter(statuses, checkTypes, namespaces, newText);
+    }
+
+    public boolean matches(RegisterEntry entry) {
+        return predicate().test(entry);
+    }
+
+    /// The filter as a predicate, with the search words split once (it runs on every row per keystroke).
+    public Predicate<RegisterEntry> predicate() {
+        Predicate<RegisterEntry> others = predicateIgnoringStatus();
+        if (statuses.isEmpty()) {
+            return others;
+        }
+        return entry -> statuses.contains(entry.status()) && others.test(entry);
+    }
+
+    /// Every dimension but status: what the status counters count, so each counter says how many rows
+    /// clicking it would show.
+    public Predicate<RegisterEntry> predicateIgnoringStatus() {
+        String[] words = words().toArray(String[]::new);
+        return entry -> {
+            if (!checkTypes.isEmpty() && entry.checkTypes().stream().noneMatch(checkTypes::contains)) {
+                return false;
+            }
+            if (!namespaces.isEmpty() && namespaces.stream().noneMatch(entry::concernsNamespace)) {
+                return false;
+            }
+            String haystack = entry.searchText();
+            for (String word : words) {
+                if (!haystack.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    private List<String> words() {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.asList(text.toLowerCase(Locale.ROOT).split("\\s+"));
+    }
+}
