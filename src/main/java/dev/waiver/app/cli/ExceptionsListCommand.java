@@ -1,0 +1,93 @@
+package dev.waiver.app.cli;
+
+import dev.waiver.app.workspace.DemoWorkspace;
+import dev.waiver.app.workspace.FolderWorkspace;
+import dev.waiver.app.workspace.LoadProblem;
+import dev.waiver.app.workspace.Workspace;
+import dev.waiver.engine.exemption.ExemptionStatus;
+import dev.waiver.engine.exemption.Register;
+import dev.waiver.engine.exemption.RegisterFilter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/// `waiver exceptions list`: the register of a folder (or the demo), filtered, as a table or JSON.
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Print the exception register of a folder of YAML (or the demo workspace), filtered.")
+public final class ExceptionsListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+
+    @Option(names = "--dir", paramLabel = "PATH",
+            description = "Folder (read recursively) or file of YAML. Without it: the demo workspace.")
+    Path dir;
+
+    @Option(names = "--status", paramLabel = "S", description = "Only this status (repeatable): active, in-review, inactive, expired, revoked, rejected.")
+    List<String> statuses = List.of();
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "Only exceptions living in or matching this namespace (repeatable).")
+    List<String> namespaces = List.of();
+
+    @Option(names = "--check-type", paramLabel = "T", description = "Only this check type, the policy category (repeatable).")
+    List<String> checkTypes = List.of();
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Words that must all appear in name, namespace, policy, rule, names, requestor, ticket or reason.")
+    String search = "";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
+    String output = "table";
+
+    @Override
+    public Integer call() {
+        GlobalOptions global = GlobalOptions.of(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var filter = new RegisterFilter(parseStatuses(), Set.copyOf(checkTypes), Set.copyOf(namespaces), search);
+        if (!output.equals("table") && !output.equals("json")) {
+            throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
+        }
+        if (dir != null && !Files.exists(dir)) {
+            err.println(dir + ": no such file or folder");
+            return ExitCodes.BAD_INPUT;
+        }
+        Workspace workspace = dir == null ? DemoWorkspace.loader(global.clock()).load() : FolderWorkspace.loader(dir).load();
+        if (dir == null) {
+            err.println("(the demo workspace: pass --dir PATH for your own folder)");
+        }
+        for (LoadProblem problem : workspace.problems()) {
+            err.println(problem);
+        }
+        Register register = Register.assess(workspace.exemptions(), workspace.policies(), global.clock().instant());
+        var rows = register.select(filter);
+        if (output.equals("json")) {
+            out.println(RegisterJson.write(rows));
+        } else {
+            RegisterTable.print(rows, register.assessedAt(), out);
+        }
+        out.flush();
+        return workspace.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    private Set<ExemptionStatus> parseStatuses() {
+        var result = EnumSet.noneOf(ExemptionStatus.class);
+        for (String s : statuses) {
+            result.add(ExemptionStatus.parse(s).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown status '" + s + "'; use one of " + Arrays.stream(ExemptionStatus.values())
+                            .map(v -> v.name().toLowerCase().replace('_', '-')).collect(Collectors.joining(", ")))));
+        }
+        return result;
+    }
+}

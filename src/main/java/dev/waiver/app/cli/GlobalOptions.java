@@ -1,0 +1,53 @@
+package dev.waiver.app.cli;
+
+import dev.waiver.app.AppHome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/// Options every command accepts, before or after the command name.
+public final class GlobalOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data folder (audit log, settings, snapshots). Default: per OS, or WAIVER_HOME.")
+    String home;
+
+    @Option(names = "--now", paramLabel = "RFC3339", scope = ScopeType.INHERIT,
+            description = "Evaluate statuses at this instant instead of the current time (for audits and tests).")
+    String now;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Kubeconfig file to read contexts from. Default: KUBECONFIG, else ~/.kube/config.")
+    Path kubeconfig;
+
+    /// The options as given anywhere on the command line: picocli stores inherited options on the root command.
+    public static GlobalOptions of(CommandSpec anyCommand) {
+        return ((WaiverCommand) anyCommand.root().userObject()).global;
+    }
+
+    public Path home() {
+        return AppHome.resolve(home);
+    }
+
+    public Clock clock() {
+        if (now == null) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "--now must be an RFC 3339 instant such as 2026-11-23T12:00:00Z, not '" + now + "'");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.waiver.app.cli;
+
+import dev.waiver.engine.exemption.Durations;
+import dev.waiver.engine.exemption.ExemptedCheck;
+import dev.waiver.engine.exemption.ExemptionStatus;
+import dev.waiver.engine.exemption.Finding;
+import dev.waiver.engine.exemption.Register;
+import dev.waiver.engine.exemption.RegisterEntry;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/// The register as an aligned text table for terminals, with a closing count per status.
+final class RegisterTable {
+
+    private static final String[] HEADER = {"STATUS", "NAMESPACE", "NAME", "POLICY / RULES", "CHECK TYPE", "REQUESTOR", "TICKET", "EXPIRES", "FINDINGS"};
+    private static final int[] MAX = {9, 20, 34, 48, 34, 28, 12, 30, 60};
+
+    private RegisterTable() {
+    }
+
+    static void print(List<RegisterEntry> rows, Instant now, PrintWriter out) {
+        var cells = new ArrayList<String[]>();
+        cells.add(HEADER);
+        for (RegisterEntry r : rows) {
+            var e = r.exemption();
+            cells.add(new String[] {
+                r.status().label(), e.namespace(), e.name(),
+                e.checks().stream().map(RegisterTable::check).collect(Collectors.joining("; ")),
+                r.checkTypeText(),
+                e.justification().requestor().orElse("-"),
+                e.justification().ticket().orElse("-"),
+                r.shownEnd().map(end -> end.toString().substring(0, 10) + " (" + Durations.until(end, now) + ")").orElse("never"),
+                r.findings().stream().map(Finding::code).map(c -> c.code()).collect(Collectors.joining(","))
+            });
+        }
+        int[] width = new int[HEADER.length];
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.min(MAX[i], Math.max(width[i], row[i].length()));
+            }
+        }
+        for (String[] row : cells) {
+            var line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String cell = row[i].length() > width[i] ? row[i].substring(0, width[i] - 1) + "…" : row[i];
+                line.append(i == row.length - 1 ? cell : String.format("%-" + width[i] + "s  ", cell));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        var counts = Register.countByStatus(rows, dev.waiver.engine.exemption.RegisterFilter.all());
+        out.println();
+        out.println(rows.size() + (rows.size() == 1 ? " exception" : " exceptions") + ": " + java.util.Arrays.stream(ExemptionStatus.values())
+                .filter(s -> counts.get(s) > 0).map(s -> counts.get(s) + " " + s.label())
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String check(ExemptedCheck c) {
+        return c.policy() + " [" + String.join(", ", c.rules()) + "]";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.waiver.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/// `waiver`: the top-level command. Without a command, `./waiver` opens the window instead.
+@Command(name = "waiver", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Review Kubernetes policy exceptions: the register, evaluation, reviews and the audit log.",
+        subcommands = {ExceptionsCommand.class})
+public final class WaiverCommand {
+
+    @Mixin
+    GlobalOptions global;
+}
