@@ -65,7 +65,8 @@ public record RegisterFilter(Set<ExemptionStatus> statuses, Set<String> checkTyp
         };
     }
 
-    private List<String> words() {
+    /// The search text split into lower-case words, each of which must appear.
+    public List<String> words() {
         if (text.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,50 @@
+package dev.waiver.engine.exemption;
+
+import static dev.waiver.engine.exemption.ExemptionFixtures.exception;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/// Incremental search must give exactly what a full filter gives, whatever order the user types in.
+class RegisterSearchTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    private static Register register() {
+        var list = new ArrayList<Exemption>();
+        String[] namespaces = {"payments", "checkout", "pay-ops"};
+        for (int i = 0; i < 20_000; i++) {
+            var f = exception().named(namespaces[i % 3], "exception-" + i)
+                    .annotation("waiver.dev/requestor", "dev" + (i % 37) + "@example.com");
+            if (i % 4 == 0) {
+                f.endsAt("2026-11-01T00:00:00Z");
+            }
+            list.add(f.build());
+        }
+        return Register.assess(list, PolicyCatalog.empty(), NOW);
+    }
+
+    @Test
+    void typingDeletingAndChangingFiltersMatchesAFullFilterEveryTime() {
+        Register register = register();
+        var search = new RegisterSearch(register.entries());
+        List<RegisterFilter> steps = new ArrayList<>();
+        for (String text : List.of("p", "pa", "pay", "paym", "payments", "payments dev3", "payments dev37", "payments dev3",
+                "pay", "", "checkout 12", "checkout 1")) {
+            steps.add(RegisterFilter.all().withText(text));
+        }
+        steps.add(new RegisterFilter(Set.of(ExemptionStatus.EXPIRED), Set.of(), Set.of("pay-ops"), "dev1"));
+        steps.add(new RegisterFilter(Set.of(ExemptionStatus.EXPIRED), Set.of(), Set.of("pay-ops"), "dev11"));
+        steps.add(new RegisterFilter(Set.of(ExemptionStatus.ACTIVE), Set.of(), Set.of("pay-ops"), "dev11"));
+        steps.add(new RegisterFilter(Set.of(), Set.of(), Set.of(), "dev11"));
+        for (RegisterFilter step : steps) {
+            var result = search.apply(step);
+            assertEquals(register.select(step), result.rows(), "rows for " + step);
+            assertEquals(register.countByStatus(step), result.counts(), "counts for " + step);
+        }
+    }
+}
