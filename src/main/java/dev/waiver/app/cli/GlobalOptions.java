@@ -26,10 +26,6 @@ public final class GlobalOptions {
             description = "Evaluate statuses at this instant instead of the current time (for audits and tests).")
     String now;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Kubeconfig file to read contexts from. Default: KUBECONFIG, else ~/.kube/config.")
-    Path kubeconfig;
-
     /// The options as given anywhere on the command line: picocli stores inherited options on the root command.
     public static GlobalOptions of(CommandSpec anyCommand) {
         return ((WaiverCommand) anyCommand.root().userObject()).global;
