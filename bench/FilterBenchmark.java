@@ -53,8 +53,8 @@ public final class FilterBenchmark {
             exemptions.add(KyvernoObjects.toExemption(tree(i, random), Source.folder("/bench"), Optional.empty()));
         }
         var catalog = new PolicyCatalog(Arrays.stream(POLICIES).map(p -> new PolicySummary(p, "ClusterPolicy",
-                Optional.empty(), Optional.of(CATEGORIES[Math.abs(p.hashCode()) % CATEGORIES.length]), Optional.empty(),
-                true, List.of(new RuleSummary(p + "-rule", true)))).toList());
+                Optional.empty(), List.of(CATEGORIES[Math.abs(p.hashCode()) % CATEGORIES.length]), Optional.empty(),
+                PolicySummary.DEFAULT_CONTROLLERS, List.of(new RuleSummary(p + "-rule", true)))).toList());
         long t0 = System.nanoTime();
         Register register = Register.assess(exemptions, catalog, NOW);
         long assessMs = (System.nanoTime() - t0) / 1_000_000;

@@ -4,12 +4,14 @@ import dev.waiver.engine.tree.Trees;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /// Maps Kyverno objects (as plain trees) to the register's model: `PolicyException` to [Exemption],
 /// `ClusterPolicy` / `Policy` to [PolicySummary].
@@ -69,13 +71,18 @@ public final class KyvernoObjects {
         Optional<String> namespace = Trees.string(tree, "metadata", "namespace");
         String key = kind.equals("Policy") ? namespace.orElse("default") + "/" + name : name;
         var annotations = Trees.stringMap(tree, "metadata", "annotations");
-        boolean autogen = !"none".equalsIgnoreCase(annotations.getOrDefault(AUTOGEN_CONTROLLERS, "").strip());
+        String controllers = annotations.getOrDefault(AUTOGEN_CONTROLLERS, "").strip();
+        Set<String> autogen = controllers.isEmpty() ? PolicySummary.DEFAULT_CONTROLLERS
+                : controllers.equalsIgnoreCase("none") ? Set.of()
+                : Arrays.stream(controllers.split(",")).map(String::strip).filter(c -> !c.isEmpty())
+                        .collect(Collectors.toSet());
         var rules = Trees.maps(tree, "spec", "rules").stream()
                 .map(rule -> new RuleSummary(Trees.string(rule, "name").orElse(""), matchesPods(rule)))
                 .toList();
         return new PolicySummary(key, kind,
                 Optional.ofNullable(annotations.get("policies.kyverno.io/title")),
-                Optional.ofNullable(annotations.get("policies.kyverno.io/category")).map(String::strip),
+                Arrays.stream(annotations.getOrDefault("policies.kyverno.io/category", "").split(","))
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList(),
                 Optional.ofNullable(annotations.get("policies.kyverno.io/severity")),
                 autogen, rules);
     }

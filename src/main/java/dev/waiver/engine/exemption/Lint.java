@@ -66,13 +66,9 @@ public final class Lint {
 
     private static void scopeFindings(Exemption e, List<Finding> out) {
         var wildcards = new LinkedHashSet<String>();
-        boolean anyNamespace = false;
         var unnamed = new LinkedHashSet<String>();
         for (ResourceFilter f : e.scope().filters()) {
             f.namespaces().stream().filter(Wildcards::hasWildcard).forEach(wildcards::add);
-            if (f.namespaces().isEmpty() && !f.hasNamespaceSelector()) {
-                anyNamespace = true;
-            }
             if (f.names().isEmpty() && !f.hasSelector()) {
                 unnamed.add(f.describe());
             }
@@ -80,44 +76,43 @@ public final class Lint {
         if (!wildcards.isEmpty()) {
             out.add(new Finding(FindingCode.WILDCARD_NAMESPACE,
                     "Matches namespaces by wildcard (" + String.join(", ", wildcards) + "), including ones created later."));
-        } else if (anyNamespace && !e.scope().filters().isEmpty()) {
+        } else if (e.scope().reachesEveryNamespace()) {
             out.add(new Finding(FindingCode.WILDCARD_NAMESPACE, "Matches resources in every namespace."));
         }
-        if (!unnamed.isEmpty() && !(e.scope().requireAll() && unnamed.size() < e.scope().filters().size())) {
+        boolean everyFilterUnnamed = unnamed.size() == e.scope().filters().size();
+        if (!unnamed.isEmpty() && (!e.scope().requireAll() || everyFilterUnnamed)) {
             out.add(new Finding(FindingCode.NO_NAMES, "Matches every resource of its kinds, not named ones: "
                     + String.join("; ", unnamed) + "."));
         }
     }
 
+    /// A Pod rule is checked on controllers through its generated `autogen-` (and `autogen-cronjob-`)
+    /// rules. An exception that reaches a controller kind but exempts only the Pod rule leaves the
+    /// controller blocked, which is rarely what the requester meant.
     private static void checkFindings(Exemption e, PolicyCatalog catalog, List<Finding> out) {
         var missing = new LinkedHashSet<String>();
         var unknown = new LinkedHashSet<String>();
         for (ExemptedCheck check : e.checks()) {
             Optional<PolicySummary> policy = catalog.find(check.policy());
-            if (policy.isEmpty()) {
-                if (!catalog.all().isEmpty()) {
-                    unknown.add(check.policy());
-                }
-                if (coversControllers(e)) {
-                    check.rules().stream().filter(r -> !r.startsWith("autogen-"))
-                            .filter(r -> !covered(check.rules(), "autogen-" + r))
-                            .forEach(r -> missing.add(check.policy() + "/" + r));
-                }
-                continue;
+            if (policy.isEmpty() && !catalog.all().isEmpty()) {
+                unknown.add(check.policy());
             }
-            if (!policy.get().autogenEnabled()) {
-                continue;
-            }
-            for (String rule : check.rules()) {
-                policy.get().rules().stream()
-                        .filter(r -> r.matchesPods() && Wildcards.matches(rule, r.name()))
-                        .filter(r -> !covered(check.rules(), "autogen-" + r.name()))
-                        .forEach(r -> missing.add(check.policy() + "/" + r.name()));
+            var controllers = e.scope().controllerKinds(
+                    policy.map(PolicySummary::autogenControllers).orElse(PolicySummary.DEFAULT_CONTROLLERS));
+            for (String podRule : podRules(check, policy)) {
+                for (String kind : controllers) {
+                    String generated = policy.map(p -> p.autogenRuleName(podRule, kind))
+                            .orElseGet(() -> Optional.of((kind.equals("CronJob") ? "autogen-cronjob-" : "autogen-") + podRule))
+                            .orElse(null);
+                    if (generated != null && !covered(check.rules(), generated)) {
+                        missing.add(check.policy() + "/" + generated);
+                    }
+                }
             }
         }
         if (!missing.isEmpty()) {
-            out.add(new Finding(FindingCode.MISSING_AUTOGEN, "Exempts Pod rules without their autogen- rules, so "
-                    + "Deployments and other controllers are still checked: " + String.join(", ", missing) + "."));
+            out.add(new Finding(FindingCode.MISSING_AUTOGEN, "Reaches Pod controllers but does not exempt the rules "
+                    + "Kyverno generates for them, so those stay blocked: " + String.join(", ", missing) + "."));
         }
         if (!unknown.isEmpty()) {
             out.add(new Finding(FindingCode.UNKNOWN_POLICY, "Names a policy this workspace does not have: "
@@ -125,13 +120,17 @@ public final class Lint {
         }
     }
 
-    private static boolean covered(List<String> rulePatterns, String ruleName) {
-        return rulePatterns.stream().anyMatch(p -> Wildcards.matches(p, ruleName));
+    /// The Pod rules an entry exempts: rules of the known policy that match Pods and a pattern, or, for
+    /// an unknown policy, the literal rule names that are not themselves generated ones.
+    private static List<String> podRules(ExemptedCheck check, Optional<PolicySummary> policy) {
+        if (policy.isPresent()) {
+            return policy.get().rules().stream().filter(RuleSummary::matchesPods).map(RuleSummary::name)
+                    .filter(name -> covered(check.rules(), name)).toList();
+        }
+        return check.rules().stream().filter(r -> !r.startsWith("autogen-") && !Wildcards.hasWildcard(r)).toList();
     }
 
-    private static boolean coversControllers(Exemption e) {
-        return e.scope().filters().stream().flatMap(f -> f.kinds().stream())
-                .anyMatch(k -> List.of("Deployment", "DaemonSet", "StatefulSet", "Job", "CronJob", "ReplicaSet")
-                        .contains(k.substring(k.lastIndexOf('/') + 1)));
+    private static boolean covered(List<String> rulePatterns, String ruleName) {
+        return rulePatterns.stream().anyMatch(p -> Wildcards.matches(p, ruleName));
     }
 }

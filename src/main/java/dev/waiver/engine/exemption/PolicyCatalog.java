@@ -1,6 +1,7 @@
 package dev.waiver.engine.exemption;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class PolicyCatalog {
     }
 
     public static PolicyCatalog empty() {
-        return new PolicyCatalog(java.util.List.of());
+        return new PolicyCatalog(List.of());
     }
 
     public Optional<PolicySummary> find(String key) {
@@ -29,8 +30,10 @@ public final class PolicyCatalog {
         return byKey.values();
     }
 
-    /// The `policies.kyverno.io/category` of the policy, or the source kind when unknown.
-    public String checkType(String policyKey) {
-        return find(policyKey).flatMap(PolicySummary::category).orElse(UNKNOWN_CHECK_TYPE);
+    /// The `policies.kyverno.io/category` entries of the policy (policies often list several, comma
+    /// separated), or the source kind when the policy is unknown or has no category.
+    public List<String> checkTypes(String policyKey) {
+        var categories = find(policyKey).map(PolicySummary::categories).orElse(List.of());
+        return categories.isEmpty() ? List.of(UNKNOWN_CHECK_TYPE) : categories;
     }
 }

@@ -22,19 +22,18 @@ public record RegisterEntry(
 
     static RegisterEntry assess(Exemption e, PolicyCatalog catalog, Instant now) {
         ExemptionStatus status = StatusRules.statusAt(e, now);
-        var checkTypes = e.checks().stream().map(c -> catalog.checkType(c.policy())).distinct().toList();
+        var checkTypes = e.checks().stream().flatMap(c -> catalog.checkTypes(c.policy()).stream()).distinct().toList();
         var namespaces = new LinkedHashSet<String>();
         if (!e.namespace().isEmpty()) {
             namespaces.add(e.namespace());
         }
         var patterns = new java.util.ArrayList<String>();
-        boolean every = false;
         for (ResourceFilter f : e.scope().filters()) {
             for (String ns : f.namespaces()) {
                 (Wildcards.hasWildcard(ns) ? patterns : namespaces).add(ns);
             }
-            every |= f.namespaces().isEmpty() && !f.hasNamespaceSelector();
         }
+        boolean every = e.scope().reachesEveryNamespace();
         return new RegisterEntry(e, status, checkTypes, Lint.findings(e, status, catalog, now),
                 e.expiry().shownEnd(), Set.copyOf(namespaces), List.copyOf(patterns), every, searchText(e));
     }

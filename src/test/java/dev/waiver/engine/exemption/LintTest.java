@@ -16,7 +16,7 @@ class LintTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final PolicyCatalog CATALOG = new PolicyCatalog(List.of(new PolicySummary(
             "disallow-privileged-containers", "ClusterPolicy", java.util.Optional.empty(),
-            java.util.Optional.of("Pod Security Standards (Baseline)"), java.util.Optional.empty(), true,
+            List.of("Pod Security Standards (Baseline)"), java.util.Optional.empty(), PolicySummary.DEFAULT_CONTROLLERS,
             List.of(new RuleSummary("privileged-containers", true)))));
 
     private static Set<String> codes(ExemptionFixtures f) {
@@ -74,11 +74,34 @@ class LintTest {
     }
 
     @Test
-    void podRuleWithoutItsAutogenRuleIsFlagged() {
-        var missing = documented().exempts("disallow-privileged-containers", "privileged-containers");
-        assertEquals(Set.of("missing-autogen"), codes(missing));
-        var wildcard = documented().exempts("disallow-privileged-containers", "*privileged-containers");
+    void podRuleWithoutItsAutogenRuleIsFlaggedWhenControllersAreMatched() {
+        var podsOnly = documented().exempts("disallow-privileged-containers", "privileged-containers")
+                .matching(List.of("Pod"), List.of("payments"), List.of("debug"));
+        assertEquals(Set.of(), codes(podsOnly), "a Pod-only exception needs no generated rules");
+        var deployments = documented().exempts("disallow-privileged-containers", "privileged-containers")
+                .matching(List.of("Pod", "Deployment"), List.of("payments"), List.of("debug"));
+        assertEquals(Set.of("missing-autogen"), codes(deployments));
+        var cronJobs = documented().exempts("disallow-privileged-containers", "privileged-containers", "autogen-privileged-containers")
+                .matching(List.of("Pod", "CronJob"), List.of("payments"), List.of("debug"));
+        Exemption e = cronJobs.build();
+        var finding = Lint.findings(e, StatusRules.statusAt(e, NOW), CATALOG, NOW).getFirst();
+        assertEquals("missing-autogen", finding.code().code());
+        assertTrue(finding.message().contains("autogen-cronjob-privileged-containers"), finding.message());
+        var wildcard = documented().exempts("disallow-privileged-containers", "*privileged-containers")
+                .matching(List.of("Pod", "Deployment", "CronJob"), List.of("payments"), List.of("debug"));
         assertEquals(Set.of(), codes(wildcard));
+    }
+
+    @Test
+    void matchAllIsLimitedToNamespacesWhenAnyOfItsFiltersIs() {
+        var tree = documented().tree();
+        @SuppressWarnings("unchecked")
+        var spec = (java.util.Map<String, Object>) tree.get("spec");
+        spec.put("match", java.util.Map.of("all", List.of(
+                java.util.Map.of("resources", java.util.Map.of("kinds", List.of("Pod"), "names", List.of("debug"))),
+                java.util.Map.of("resources", java.util.Map.of("namespaces", List.of("payments"))))));
+        Exemption e = KyvernoObjects.toExemption(tree, Source.demo(), java.util.Optional.empty());
+        assertEquals(List.of(), Lint.findings(e, StatusRules.statusAt(e, NOW), CATALOG, NOW));
     }
 
     @Test

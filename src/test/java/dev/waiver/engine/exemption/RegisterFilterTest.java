@@ -13,9 +13,9 @@ class RegisterFilterTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final PolicyCatalog CATALOG = new PolicyCatalog(List.of(
             new PolicySummary("disallow-latest-tag", "ClusterPolicy", java.util.Optional.empty(),
-                    java.util.Optional.of("Best Practices"), java.util.Optional.empty(), true, List.of()),
+                    List.of("Best Practices"), java.util.Optional.empty(), PolicySummary.DEFAULT_CONTROLLERS, List.of()),
             new PolicySummary("disallow-privileged-containers", "ClusterPolicy", java.util.Optional.empty(),
-                    java.util.Optional.of("Pod Security Standards (Baseline)"), java.util.Optional.empty(), true, List.of())));
+                    List.of("Pod Security Standards (Baseline)"), java.util.Optional.empty(), PolicySummary.DEFAULT_CONTROLLERS, List.of())));
 
     private final Register register = Register.assess(List.of(
             exception().named("payments", "allow-debug").annotation("waiver.dev/requestor", "ana@example.com").build(),
