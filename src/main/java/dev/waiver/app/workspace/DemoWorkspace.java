@@ -30,7 +30,7 @@ public final class DemoWorkspace {
             var documents = new ArrayList<SourcedDocument>();
             var problems = new ArrayList<LoadProblem>();
             for (String file : index()) {
-                LoadResult part = YamlDocuments.readText(fillDates(resource(file), now), "demo/" + file);
+                LoadResult part = YamlDocuments.readString("demo/" + file, fillDates(resource(file), now));
                 documents.addAll(part.documents());
                 problems.addAll(part.problems());
             }
