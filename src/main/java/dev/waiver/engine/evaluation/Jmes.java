@@ -11,10 +11,27 @@ import java.util.concurrent.ConcurrentHashMap;
 /// because policies repeat the same few expressions for every resource.
 final class Jmes {
 
-    private static final JcfRuntime RUNTIME = new JcfRuntime(RuntimeConfiguration.builder()
-            .withFunctionRegistry(FunctionRegistry.defaultRegistry().extend(
-                    KyvernoFunctions.all().toArray(io.burt.jmespath.function.Function[]::new)))
-            .build());
+    private static final JcfRuntime RUNTIME = new KyvernoRuntime();
+
+    /// The JCF runtime with Kyverno's functions and node semantics.
+    private static final class KyvernoRuntime extends JcfRuntime {
+        private KyvernoNodes nodes;
+
+        KyvernoRuntime() {
+            super(RuntimeConfiguration.builder()
+                    .withFunctionRegistry(FunctionRegistry.defaultRegistry().extend(
+                            KyvernoFunctions.all().toArray(io.burt.jmespath.function.Function[]::new)))
+                    .build());
+        }
+
+        @Override
+        public io.burt.jmespath.node.NodeFactory<Object> nodeFactory() {
+            if (nodes == null) {
+                nodes = new KyvernoNodes(this);
+            }
+            return nodes;
+        }
+    }
 
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 

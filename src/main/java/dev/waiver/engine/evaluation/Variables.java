@@ -84,9 +84,6 @@ final class Variables {
             do {
                 String expression = m.group(1).trim();
                 Object result = scope.query(expression);
-                if (result == null) {
-                    throw new RuleEvaluationException("variable " + expression + " could not be resolved");
-                }
                 if (m.start() == 0 && m.end() == value.length() && !(result instanceof String)) {
                     return result;
                 }
