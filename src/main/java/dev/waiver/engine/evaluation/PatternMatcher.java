@@ -294,13 +294,24 @@ final class PatternMatcher {
     /// `metadata.labels` / `metadata.annotations` pattern keys with wildcards are replaced by
     /// the first resource key they match.
     private static Map<String, Object> expandMetadataWildcards(Map<String, Object> pattern, Map<String, Object> resource) {
-        if (!(pattern.get("metadata") instanceof Map<?, ?> pm) || !(resource.get("metadata") instanceof Map<?, ?> rm)) {
+        String metaKey = null;
+        for (String k : pattern.keySet()) {
+            if (Anchor.fieldName(k).equals("metadata")) {
+                metaKey = k;
+                break;
+            }
+        }
+        if (metaKey == null || !(pattern.get(metaKey) instanceof Map<?, ?> pm) || !(resource.get("metadata") instanceof Map<?, ?> rm)) {
             return pattern;
         }
         Map<String, Object> newMeta = null;
-        for (String section : new String[] {"labels", "annotations"}) {
-            Object ps = pm.get(section);
-            if (!(ps instanceof Map<?, ?> sectionPattern)) {
+        for (var sectionEntry : pm.entrySet()) {
+            String sectionKey = String.valueOf(sectionEntry.getKey());
+            String section = Anchor.fieldName(sectionKey);
+            if (!section.equals("labels") && !section.equals("annotations")) {
+                continue;
+            }
+            if (!(sectionEntry.getValue() instanceof Map<?, ?> sectionPattern)) {
                 continue;
             }
             boolean wild = false;
@@ -332,13 +343,13 @@ final class PatternMatcher {
                 var copy = new LinkedHashMap<String, Object>((Map<String, Object>) pm);
                 newMeta = copy;
             }
-            newMeta.put(section, expanded);
+            newMeta.put(sectionKey, expanded);
         }
         if (newMeta == null) {
             return pattern;
         }
         var copy = new LinkedHashMap<>(pattern);
-        copy.put("metadata", newMeta);
+        copy.put(metaKey, newMeta);
         return copy;
     }
 }
