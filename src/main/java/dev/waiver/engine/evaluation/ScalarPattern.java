@@ -72,10 +72,10 @@ final class ScalarPattern {
         if (value instanceof String s && s.equals(pattern)) {
             return true;
         }
-        for (String alternative : pattern.split("\\|", -1)) {
+        for (List<Part> alternative : parse(pattern)) {
             boolean all = true;
-            for (String part : alternative.trim().split("&", -1)) {
-                if (!single(value, part.trim())) {
+            for (Part part : alternative) {
+                if (!part.test(value)) {
                     all = false;
                     break;
                 }
@@ -87,65 +87,105 @@ final class ScalarPattern {
         return false;
     }
 
-    private enum Op { EQ, NE, GT, GE, LT, LE }
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<List<Part>>> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static boolean single(Object value, String pattern) {
-        var range = RANGE.matcher(pattern);
-        if (range.matches()) {
-            return single(value, ">=" + range.group(1)) && single(value, "<=" + range.group(2));
+    /// String patterns are parsed once: `|` alternatives of `&` parts, each an operator with its
+    /// operand already read as duration and quantity.
+    private static List<List<Part>> parse(String pattern) {
+        List<List<Part>> cached = PARSED.get(pattern);
+        if (cached != null) {
+            return cached;
         }
-        var notRange = NOT_RANGE.matcher(pattern);
-        if (notRange.matches()) {
-            return single(value, "<" + notRange.group(1)) || single(value, ">" + notRange.group(2));
+        var alternatives = new java.util.ArrayList<List<Part>>();
+        for (String alternative : pattern.split("\\|", -1)) {
+            var parts = new java.util.ArrayList<Part>();
+            for (String part : alternative.trim().split("&", -1)) {
+                parts.add(Part.of(part.trim()));
+            }
+            alternatives.add(List.copyOf(parts));
         }
-        Op op;
-        String operand;
-        if (pattern.startsWith(">=")) {
-            op = Op.GE;
-            operand = pattern.substring(2);
-        } else if (pattern.startsWith("<=")) {
-            op = Op.LE;
-            operand = pattern.substring(2);
-        } else if (pattern.startsWith(">")) {
-            op = Op.GT;
-            operand = pattern.substring(1);
-        } else if (pattern.startsWith("<")) {
-            op = Op.LT;
-            operand = pattern.substring(1);
-        } else if (pattern.startsWith("!")) {
-            op = Op.NE;
-            operand = pattern.substring(1);
-        } else {
-            op = Op.EQ;
-            operand = pattern;
+        List<List<Part>> result = List.copyOf(alternatives);
+        if (PARSED.size() < 100_000) {
+            PARSED.put(pattern, result);
         }
-        operand = operand.trim();
-        String valueText = numericText(value);
-        if (valueText != null) {
-            Optional<BigDecimal> pd = GoDuration.parseSeconds(operand, true);
-            if (pd.isPresent()) {
-                Optional<BigDecimal> vd = GoDuration.parseSeconds(valueText, true);
-                if (vd.isPresent()) {
-                    return holds(op, vd.get().compareTo(pd.get()));
+        return result;
+    }
+
+    private enum Op { EQ, NE, GT, GE, LT, LE, RANGE, NOT_RANGE }
+
+    /// One operator and operand; a range holds its two ends as `>=`/`<=` (or `<`/`>`) parts.
+    private record Part(Op op, String operand, Optional<BigDecimal> duration, Optional<BigDecimal> quantity,
+                        List<Part> ends) {
+
+        static Part of(String pattern) {
+            var range = RANGE.matcher(pattern);
+            if (range.matches()) {
+                return new Part(Op.RANGE, pattern, Optional.empty(), Optional.empty(),
+                        List.of(of(">=" + range.group(1)), of("<=" + range.group(2))));
+            }
+            var notRange = NOT_RANGE.matcher(pattern);
+            if (notRange.matches()) {
+                return new Part(Op.NOT_RANGE, pattern, Optional.empty(), Optional.empty(),
+                        List.of(of("<" + notRange.group(1)), of(">" + notRange.group(2))));
+            }
+            Op op;
+            String operand;
+            if (pattern.startsWith(">=")) {
+                op = Op.GE;
+                operand = pattern.substring(2);
+            } else if (pattern.startsWith("<=")) {
+                op = Op.LE;
+                operand = pattern.substring(2);
+            } else if (pattern.startsWith(">")) {
+                op = Op.GT;
+                operand = pattern.substring(1);
+            } else if (pattern.startsWith("<")) {
+                op = Op.LT;
+                operand = pattern.substring(1);
+            } else if (pattern.startsWith("!")) {
+                op = Op.NE;
+                operand = pattern.substring(1);
+            } else {
+                op = Op.EQ;
+                operand = pattern;
+            }
+            operand = operand.trim();
+            return new Part(op, operand, GoDuration.parseSeconds(operand, true), Quantity.parse(operand), List.of());
+        }
+
+        boolean test(Object value) {
+            if (op == Op.RANGE) {
+                return ends.get(0).test(value) && ends.get(1).test(value);
+            }
+            if (op == Op.NOT_RANGE) {
+                return ends.get(0).test(value) || ends.get(1).test(value);
+            }
+            String valueText = numericText(value);
+            if (valueText != null) {
+                if (duration.isPresent()) {
+                    Optional<BigDecimal> vd = GoDuration.parseSeconds(valueText, true);
+                    if (vd.isPresent()) {
+                        return holds(op, vd.get().compareTo(duration.get()));
+                    }
+                }
+                if (quantity.isPresent()) {
+                    Optional<BigDecimal> vq = Quantity.parse(valueText);
+                    if (vq.isPresent()) {
+                        return holds(op, vq.get().compareTo(quantity.get()));
+                    }
                 }
             }
-            Optional<BigDecimal> pq = Quantity.parse(operand);
-            if (pq.isPresent()) {
-                Optional<BigDecimal> vq = Quantity.parse(valueText);
-                if (vq.isPresent()) {
-                    return holds(op, vq.get().compareTo(pq.get()));
-                }
+            if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+                return false;
             }
+            String text = value instanceof Double d && !Trees.isIntegral(d) ? goExponent(d) : Trees.sprint(value);
+            return switch (op) {
+                case EQ -> Wildcard.match(operand, text);
+                case NE -> !Wildcard.match(operand, text);
+                default -> false;
+            };
         }
-        if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
-            return false;
-        }
-        String text = value instanceof Double d && !Trees.isIntegral(d) ? goExponent(d) : Trees.sprint(value);
-        return switch (op) {
-            case EQ -> Wildcard.match(operand, text);
-            case NE -> !Wildcard.match(operand, text);
-            default -> false;
-        };
     }
 
     /// The resource value as text for duration / quantity parsing: numbers printed, null as `0`.
@@ -170,6 +210,7 @@ final class ScalarPattern {
             case GE -> c >= 0;
             case LT -> c < 0;
             case LE -> c <= 0;
+            default -> false;
         };
     }
 
