@@ -8,7 +8,22 @@ record Anchor(Kind kind, String key) {
 
     enum Kind { CONDITIONAL, EQUALITY, NEGATION, EXISTENCE, GLOBAL }
 
+    private static final java.util.Map<String, Optional<Anchor>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /// Parses a key; pattern keys repeat for every resource, so results are cached.
     static Optional<Anchor> parse(String text) {
+        Optional<Anchor> cached = CACHE.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Anchor> parsed = parseUncached(text);
+        if (CACHE.size() < 100_000) {
+            CACHE.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<Anchor> parseUncached(String text) {
         int n = text.length();
         if (n < 3 || text.charAt(n - 1) != ')') {
             return Optional.empty();

@@ -7,7 +7,8 @@ import java.util.List;
 /// (a bare list is the legacy `all`). Evaluated lazily: the first decisive condition ends a list.
 record Conditions(List<Condition> any, List<Condition> all, boolean hasAny) {
 
-    record Condition(Object key, String operator, Object value, String message) {
+    record Condition(Object key, String operator, Object value, String message, boolean keyHasVariables,
+                     boolean valueHasVariables) {
     }
 
     /// Result of a block: whether it holds and the messages of the conditions that decided.
@@ -33,7 +34,8 @@ record Conditions(List<Condition> any, List<Condition> all, boolean hasAny) {
         for (Object o : Trees.asList(list)) {
             var c = Trees.asMap(o);
             out.add(new Condition(c.get("key"), String.valueOf(c.getOrDefault("operator", "Equals")), c.get("value"),
-                    c.get("message") instanceof String s ? s : ""));
+                    c.get("message") instanceof String s ? s : "", Variables.hasVariables(c.get("key")),
+                    Variables.hasVariables(c.get("value"))));
         }
         return List.copyOf(out);
     }
@@ -70,8 +72,8 @@ record Conditions(List<Condition> any, List<Condition> all, boolean hasAny) {
     }
 
     private static boolean holds(Condition c, VariableScope scope) {
-        Object key = Variables.substituteTree(c.key(), scope);
-        Object value = Variables.substituteTree(c.value(), scope);
+        Object key = c.keyHasVariables() ? Variables.substituteTree(c.key(), scope) : c.key();
+        Object value = c.valueHasVariables() ? Variables.substituteTree(c.value(), scope) : c.value();
         return Operators.evaluate(c.operator(), key, value);
     }
 

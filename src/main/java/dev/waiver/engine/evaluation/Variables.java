@@ -71,28 +71,58 @@ final class Variables {
         return tree;
     }
 
+    /// One scan of a string: literal text between the innermost variables, and their expressions.
+    private record Scan(List<String> literals, List<String> expressions, boolean whole) {
+    }
+
+    private static final Map<String, Scan> SCANS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Scan scan(String value) {
+        Scan cached = SCANS.get(value);
+        if (cached != null) {
+            return cached;
+        }
+        var literals = new ArrayList<String>();
+        var expressions = new ArrayList<String>();
+        Matcher m = VARIABLE.matcher(value);
+        int last = 0;
+        boolean whole = false;
+        while (m.find()) {
+            literals.add(value.substring(last, m.start()));
+            expressions.add(m.group(1).trim());
+            whole = m.start() == 0 && m.end() == value.length();
+            last = m.end();
+        }
+        literals.add(value.substring(last));
+        Scan scan = new Scan(List.copyOf(literals), List.copyOf(expressions), whole);
+        if (SCANS.size() < 100_000) {
+            SCANS.put(value, scan);
+        }
+        return scan;
+    }
+
     /// Substitutes the variables of one string.
     static Object substitute(String text, VariableScope scope) {
         if (text.indexOf("{{") < 0) {
             return text;
         }
         String value = text;
-        Matcher m = VARIABLE.matcher(value);
-        while (m.find()) {
+        Scan scan = scan(value);
+        while (!scan.expressions().isEmpty()) {
             var sb = new StringBuilder();
-            int last = 0;
-            do {
-                String expression = m.group(1).trim();
-                Object result = scope.query(expression);
-                if (m.start() == 0 && m.end() == value.length() && !(result instanceof String)) {
+            for (int i = 0; i < scan.expressions().size(); i++) {
+                Object result = scope.query(scan.expressions().get(i));
+                if (scan.whole() && !(result instanceof String)) {
                     return result;
                 }
-                sb.append(value, last, m.start()).append(Trees.print(result));
-                last = m.end();
-            } while (m.find());
-            sb.append(value.substring(last));
+                sb.append(scan.literals().get(i)).append(Trees.print(result));
+            }
+            sb.append(scan.literals().get(scan.literals().size() - 1));
             value = sb.toString();
-            m = VARIABLE.matcher(value);
+            if (value.indexOf("{{") < 0) {
+                break;
+            }
+            scan = scan(value);
         }
         return value.replace("\\{{", "{{");
     }
