@@ -8,6 +8,9 @@ import java.util.Map;
 ///
 /// Exceptions are passed already filtered to those the cluster honours; their `match` and
 /// `conditions` are evaluated here. For repeated evaluations compile once with [PolicySet#compile].
+/// Resources are taken as given: a namespaced resource without `metadata.namespace` stays outside
+/// every namespace unless the caller applies [ClusterScope#withDefaultNamespace] first, as
+/// `kyverno test` does.
 public final class Evaluator {
 
     public List<RuleResult> evaluate(List<Map<String, Object>> policies, List<Map<String, Object>> resources,

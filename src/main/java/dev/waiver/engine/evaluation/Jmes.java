@@ -42,7 +42,14 @@ final class Jmes {
     /// unknown function or a function argument error.
     @SuppressWarnings("unchecked")
     static Object search(String expression, Object data) {
-        Object compiled = CACHE.computeIfAbsent(expression, Jmes::compile);
+        Object compiled = CACHE.get(expression);
+        if (compiled == null) {
+            compiled = compile(expression);
+            // Nested variables put resource values into expressions: bound the cache.
+            if (CACHE.size() < 20_000) {
+                CACHE.put(expression, compiled);
+            }
+        }
         if (compiled instanceof RuleEvaluationException failure) {
             throw failure;
         }

@@ -35,7 +35,7 @@ public final class KyvernoTestRunner {
             }
         }
         var resources = new ArrayList<Map<String, Object>>();
-        spec.resources().forEach(r -> resources.addAll(withDefaultNamespace(source.documents(r))));
+        spec.resources().forEach(r -> resources.addAll(ClusterScope.withDefaultNamespace(source.documents(r))));
         Map<String, Object> values = new LinkedHashMap<>(spec.inlineValues());
         if (spec.variables().isPresent()) {
             source.documents(spec.variables().get()).stream().findFirst().ifPresent(values::putAll);
@@ -52,25 +52,6 @@ public final class KyvernoTestRunner {
             }
         }
         return checks;
-    }
-
-    /// Kyverno ≥ 1.12 puts namespaced resources without a namespace into `default`.
-    static List<Map<String, Object>> withDefaultNamespace(List<Map<String, Object>> docs) {
-        var out = new ArrayList<Map<String, Object>>(docs.size());
-        for (var doc : docs) {
-            String kind = Trees.string(doc, "kind").orElse("");
-            if (kind.isEmpty() || ClusterScope.isClusterScoped(kind)
-                    || Trees.string(doc, "metadata", "namespace").filter(s -> !s.isEmpty()).isPresent()) {
-                out.add(doc);
-                continue;
-            }
-            var copy = new LinkedHashMap<>(doc);
-            var meta = new LinkedHashMap<>(Trees.asMap(doc.get("metadata")));
-            meta.put("namespace", "default");
-            copy.put("metadata", meta);
-            out.add(copy);
-        }
-        return out;
     }
 
     private static Check check(KyvernoTestSpec.Expectation e, String name, List<Map<String, Object>> resources,

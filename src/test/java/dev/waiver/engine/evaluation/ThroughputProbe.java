@@ -18,7 +18,7 @@ class ThroughputProbe {
         for (Path dir : ConformanceCases.cases()) {
             var spec = KyvernoTestSpec.of(ConformanceCases.load(dir.resolve("kyverno-test.yaml")).get(0));
             spec.policies().forEach(p -> policies.addAll(ConformanceCases.load(dir.resolve(p))));
-            spec.resources().forEach(r -> resources.addAll(KyvernoTestRunner.withDefaultNamespace(ConformanceCases.load(dir.resolve(r)))));
+            spec.resources().forEach(r -> resources.addAll(ClusterScope.withDefaultNamespace(ConformanceCases.load(dir.resolve(r)))));
         }
         PolicySet set = PolicySet.compile(policies, List.of());
         long rules = set.policies().stream().mapToLong(p -> p.rules().size()).sum();
