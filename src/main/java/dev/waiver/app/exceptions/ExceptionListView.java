@@ -101,7 +101,9 @@ public final class ExceptionListView extends BorderPane {
 
     private HBox filters() {
         searchField.setId("searchField");
-        searchField.setPromptText("Search name, namespace, policy, rule, requestor, ticket…  (Ctrl+F)");
+        searchField.setPromptText("Search name, policy, rule, requestor, ticket…");
+        searchField.setTooltip(new Tooltip("Every word must appear in the name, namespace, policy, rule, "
+                + "matched names, requestor, ticket or reason (Ctrl+F)"));
         searchField.setLeft(Icons.SEARCH.node());
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         HBox.setHgrow(searchField, Priority.ALWAYS);
@@ -109,15 +111,11 @@ public final class ExceptionListView extends BorderPane {
 
         var checkTypes = new CheckComboBox<>(viewModel.availableCheckTypes());
         checkTypes.setId("checkTypeFilter");
-        checkTypes.setTitle("Check type");
-        checkTypes.setShowCheckedCount(true);
-        CheckComboBinding.bind(checkTypes, viewModel.checkTypeFilterProperty());
+        CheckComboBinding.bind(checkTypes, viewModel.checkTypeFilterProperty(), "Check type");
 
         var namespaces = new CheckComboBox<>(viewModel.availableNamespaces());
         namespaces.setId("namespaceFilter");
-        namespaces.setTitle("Namespace");
-        namespaces.setShowCheckedCount(true);
-        CheckComboBinding.bind(namespaces, viewModel.namespaceFilterProperty());
+        CheckComboBinding.bind(namespaces, viewModel.namespaceFilterProperty(), "Namespace");
 
         var clear = new Button("Clear filters", Icons.CLEAR_FILTERS.node());
         clear.setId("clearFiltersButton");
@@ -145,16 +143,18 @@ public final class ExceptionListView extends BorderPane {
         table.getStyleClass().add("register-table");
         table.setItems(viewModel.rows());
         table.getColumns().setAll(java.util.List.of(
-                column("Status", "colStatus", 118, ExceptionRow.BY_STATUS, ExceptionCells.Status::new),
-                text("Name", "colName", 190, ExceptionRow.BY_NAME, ExceptionRow::name),
-                text("Namespace", "colNamespace", 110, ExceptionRow.BY_NAMESPACE, ExceptionRow::namespace),
-                text("Policy / rules", "colChecks", 220, ExceptionRow.BY_CHECKS, ExceptionRow::checks),
-                text("Check type", "colCheckType", 150, ExceptionRow.BY_CHECK_TYPE, ExceptionRow::checkType),
-                text("Matches", "colMatches", 200, ExceptionRow.BY_MATCHES, ExceptionRow::matches),
-                text("Requestor", "colRequestor", 120, ExceptionRow.BY_REQUESTOR, ExceptionRow::requestor),
-                column("Expires", "colExpires", 170, ExceptionRow.BY_EXPIRES, ExceptionCells.Expires::new),
-                column("Findings", "colFindings", 78, ExceptionRow.BY_FINDINGS, ExceptionCells.Findings::new)));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                column("Status", "colStatus", 118, 118, ExceptionRow.BY_STATUS, ExceptionCells.Status::new),
+                text("Name", "colName", 210, 170, ExceptionRow.BY_NAME, ExceptionRow::name),
+                text("Namespace", "colNamespace", 110, 80, ExceptionRow.BY_NAMESPACE, ExceptionRow::namespace),
+                text("Policy / rules", "colChecks", 200, 110, ExceptionRow.BY_CHECKS, ExceptionRow::checks),
+                text("Check type", "colCheckType", 150, 90, ExceptionRow.BY_CHECK_TYPE, ExceptionRow::checkType),
+                text("Matches", "colMatches", 170, 90, ExceptionRow.BY_MATCHES, ExceptionRow::matches),
+                text("Requestor", "colRequestor", 150, 90, ExceptionRow.BY_REQUESTOR, ExceptionRow::requestor),
+                column("Expires", "colExpires", 200, 200, ExceptionRow.BY_EXPIRES, ExceptionCells.Expires::new),
+                column("Findings", "colFindings", 80, 80, ExceptionRow.BY_FINDINGS, ExceptionCells.Findings::new)));
+        // Every column stays in view: status, expiry and findings keep their width (they matter most), the
+        // text columns share the rest and truncate with an ellipsis; the detail pane shows the full text.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setTableMenuButtonVisible(true);
         // The rows are a view over the ViewModel's SortedList: sorting means handing it the comparator.
         viewModel.comparatorProperty().bind(table.comparatorProperty());
@@ -185,16 +185,17 @@ public final class ExceptionListView extends BorderPane {
         return label;
     }
 
-    private static TableColumn<ExceptionRow, ExceptionRow> text(String title, String id, double width,
+    private static TableColumn<ExceptionRow, ExceptionRow> text(String title, String id, double width, double min,
             Comparator<ExceptionRow> order, Function<ExceptionRow, String> field) {
-        return column(title, id, width, order, () -> new ExceptionCells.Text(field));
+        return column(title, id, width, min, order, () -> new ExceptionCells.Text(field));
     }
 
-    private static TableColumn<ExceptionRow, ExceptionRow> column(String title, String id, double width,
+    private static TableColumn<ExceptionRow, ExceptionRow> column(String title, String id, double width, double min,
             Comparator<ExceptionRow> order, Supplier<TableCell<ExceptionRow, ExceptionRow>> cell) {
         var column = new TableColumn<ExceptionRow, ExceptionRow>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        column.setMinWidth(min);
         column.setComparator(order);
         column.setCellValueFactory(features -> features.getValue().asValue());
         column.setCellFactory(c -> cell.get());

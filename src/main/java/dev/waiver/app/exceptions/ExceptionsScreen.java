@@ -13,7 +13,7 @@ public final class ExceptionsScreen extends BorderPane {
         list = new ExceptionListView(listViewModel);
         var detail = new ExemptionDetailView(detailViewModel);
         var split = new SplitPane(list, detail);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
         setBottom(new LoadProblemsView(listViewModel));

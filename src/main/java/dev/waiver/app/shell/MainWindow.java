@@ -155,7 +155,7 @@ public final class MainWindow extends BorderPane {
     private Node statusBar() {
         var bar = new StatusBar();
         bar.setId("statusBar");
-        bar.textProperty().bind(viewModel.workspaceSourceProperty());
+        bar.textProperty().bind(viewModel.assessedTextProperty());
         bar.progressProperty().bind(Bindings.when(viewModel.loadingProperty()).then(-1.0).otherwise(0.0));
 
         var rows = new Label();

@@ -36,6 +36,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<WorkspaceChoice> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper workspaceTitle = new ReadOnlyStringWrapper(this, "workspaceTitle", "No workspace");
     private final ReadOnlyStringWrapper workspaceSource = new ReadOnlyStringWrapper(this, "workspaceSource", "");
+    private final ReadOnlyStringWrapper assessedText = new ReadOnlyStringWrapper(this, "assessedText", "");
     private final ReadOnlyStringWrapper rowSummary = new ReadOnlyStringWrapper(this, "rowSummary");
     private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper(this, "problemSummary");
     private final ReadOnlyBooleanWrapper canReload = new ReadOnlyBooleanWrapper(this, "canReload");
@@ -92,7 +93,8 @@ public final class MainWindowViewModel {
     private void loaded(WorkspaceChoice choice, Workspace ws) {
         workspaceTitle.set(ws.title());
         Instant at = exceptions.assessedAtProperty().get();
-        workspaceSource.set(ws.source().label() + (at == null ? "" : "  ·  assessed " + ASSESSED.format(at)));
+        workspaceSource.set(ws.source().label());
+        assessedText.set(at == null ? "" : "Statuses as of " + ASSESSED.format(at));
         current.set(choice);
         settings.put(WorkspaceChoice.SETTING, choice.settingValue());
         runner.run(() -> {
@@ -123,9 +125,14 @@ public final class MainWindowViewModel {
         return workspaceTitle.getReadOnlyProperty();
     }
 
-    /// Where the workspace came from and when its statuses were derived.
+    /// Where the workspace came from: `folder /path`, `demo workspace`.
     public ReadOnlyStringProperty workspaceSourceProperty() {
         return workspaceSource.getReadOnlyProperty();
+    }
+
+    /// When the statuses were derived (they depend on the clock): `Statuses as of 2026-06-15 12:00 UTC`.
+    public ReadOnlyStringProperty assessedTextProperty() {
+        return assessedText.getReadOnlyProperty();
     }
 
     /// `N shown / M total`

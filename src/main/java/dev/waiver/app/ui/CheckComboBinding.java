@@ -2,6 +2,7 @@ package dev.waiver.app.ui;
 
 import java.util.HashSet;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import org.controlsfx.control.CheckComboBox;
@@ -15,7 +16,17 @@ public final class CheckComboBinding {
     private CheckComboBinding() {
     }
 
-    public static <T> void bind(CheckComboBox<T> combo, ObjectProperty<Set<T>> property) {
+    /// Binds the checks, and shows `title` alone when nothing is checked, `title: item` for one item, and
+    /// `title (n)` for more (ControlsFX's own count goes stale when the items change after creation).
+    public static <T> void bind(CheckComboBox<T> combo, ObjectProperty<Set<T>> property, String title) {
+        combo.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Set<T> chosen = property.get();
+            return switch (chosen.size()) {
+                case 0 -> title;
+                case 1 -> title + ": " + chosen.iterator().next();
+                default -> title + " (" + chosen.size() + ")";
+            };
+        }, property));
         IndexedCheckModel<T> model = combo.getCheckModel();
         boolean[] syncing = {false};
         Runnable toProperty = () -> {

@@ -56,7 +56,7 @@ class MainWindowViewModelTest {
         vm.openFolder(Fixture.folder());
         assertEquals("fixture", vm.workspaceTitleProperty().get());
         assertTrue(vm.workspaceSourceProperty().get().startsWith("folder "));
-        assertTrue(vm.workspaceSourceProperty().get().endsWith("assessed 2026-06-15 12:00 UTC"));
+        assertEquals("Statuses as of 2026-06-15 12:00 UTC", vm.assessedTextProperty().get());
         assertEquals("9 shown / 9 total", vm.rowSummaryProperty().get());
         assertEquals("1 load problem", vm.problemSummaryProperty().get());
         assertTrue(exceptions.problemsShownProperty().get(), "a broken file opens the problems panel");
