@@ -81,6 +81,16 @@ public final class ExceptionListViewModel {
 
     /// Per row (by [ExceptionRow#index()]): does it pass every filter but status?
     private boolean[] passesOthers = new boolean[0];
+    /// The filter `passesOthers` was computed for, and the rows by index (the order of `passesOthers`).
+    private RegisterFilter verdictsFor;
+    /// Verdicts of the last few filters (a bit over 100 KB each at 100k rows), newest last.
+    private final Map<RegisterFilter, Verdicts> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RegisterFilter, Verdicts> eldest) {
+            return size() > 24;
+        }
+    };
+    private ExceptionRow[] rowsByIndex = new ExceptionRow[0];
 
     public ExceptionListViewModel(BackgroundRunner runner, Clock clock, Selection<RegisterEntry> selection) {
         this.runner = runner;
@@ -266,7 +276,10 @@ public final class ExceptionListViewModel {
         namespaceFilter.set(retain(namespaceFilter.get(), loaded.namespaces()));
         // The verdict array is indexed by row: drop the old predicate before the rows change under it.
         filtered.setPredicate(null);
-        passesOthers = computeVerdicts(loaded.rows());
+        rowsByIndex = loaded.rows().toArray(ExceptionRow[]::new);
+        verdictsFor = null;
+        recent.clear();
+        passesOthers = computeVerdicts(rowsByIndex);
         source.setAll(loaded.rows());
         applyPredicate();
         totalCount.set(loaded.rows().size());
@@ -299,27 +312,60 @@ public final class ExceptionListViewModel {
 
     /// The one search pass per keystroke: store each row's verdict and count the survivors per status.
     private void refilterAll() {
-        passesOthers = computeVerdicts(source);
+        passesOthers = computeVerdicts(rowsByIndex);
         applyPredicate();
     }
 
-    private boolean[] computeVerdicts(List<ExceptionRow> all) {
-        Predicate<RegisterEntry> others = currentFilter().predicateIgnoringStatus();
-        var verdicts = new boolean[all.size()];
+    /// Tests every row against the non-status filters, as cheaply as the change allows:
+    /// - more text typed after the old (`pay` → `paym`) constrains at least as much, so only the rows that
+    ///   passed last time need testing;
+    /// - text seen recently under the same other filters (backspacing over what was typed) reuses its
+    ///   verdicts outright.
+    private boolean[] computeVerdicts(ExceptionRow[] all) {
+        RegisterFilter filter = currentFilter();
+        Verdicts known = recent.get(filter);
+        if (known == null || known.passes().length != all.length) {
+            known = test(filter, all);
+            recent.put(filter, known);
+        }
+        for (ExemptionStatus s : ExemptionStatus.values()) {
+            counts.get(s).set(known.perStatus()[s.ordinal()]);
+        }
+        matchingAnyStatus.set(known.any());
+        verdictsFor = filter;
+        return known.passes();
+    }
+
+    private Verdicts test(RegisterFilter filter, ExceptionRow[] all) {
+        boolean narrowing = verdictsFor != null && passesOthers.length == all.length
+                && filter.checkTypes().equals(verdictsFor.checkTypes())
+                && filter.namespaces().equals(verdictsFor.namespaces())
+                && lower(filter.text()).startsWith(lower(verdictsFor.text()));
+        Predicate<RegisterEntry> others = filter.predicateIgnoringStatus();
+        boolean[] previous = passesOthers;
+        var passes = new boolean[all.length];
         int[] perStatus = new int[ExemptionStatus.values().length];
         int any = 0;
-        for (ExceptionRow row : all) {
+        for (int i = 0; i < all.length; i++) {
+            if (narrowing && !previous[i]) {
+                continue;
+            }
+            ExceptionRow row = all[i];
             if (others.test(row.entry())) {
-                verdicts[row.index()] = true;
-                perStatus[row.status().ordinal()]++;
+                passes[i] = true;
+                perStatus[row.statusOrdinal()]++;
                 any++;
             }
         }
-        for (ExemptionStatus s : ExemptionStatus.values()) {
-            counts.get(s).set(perStatus[s.ordinal()]);
-        }
-        matchingAnyStatus.set(any);
-        return verdicts;
+        return new Verdicts(passes, perStatus, any);
+    }
+
+    /// One filter's verdict per row, with its counts per status.
+    private record Verdicts(boolean[] passes, int[] perStatus, int any) {
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
     private void applyPredicate() {

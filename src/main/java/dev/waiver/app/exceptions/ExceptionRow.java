@@ -18,6 +18,8 @@ public final class ExceptionRow {
 
     private final int index;
     private final RegisterEntry entry;
+    /// Held here, not read through `entry`, so the per-keystroke filter pass touches one object per row.
+    private final ExemptionStatus status;
     private final String name;
     private final String namespace;
     private final String checks;
@@ -25,6 +27,8 @@ public final class ExceptionRow {
     private final String matches;
     private final String requestor;
     private final Instant expiresAt;
+    /// `expiresAt` as epoch seconds (`Long.MAX_VALUE` without one): sorting compares primitives.
+    private final long expiresKey;
     private final String expires;
     private final ExpiryUrgency urgency;
     private final int findingCount;
@@ -35,6 +39,7 @@ public final class ExceptionRow {
     ExceptionRow(int index, RegisterEntry entry, Instant now) {
         this.index = index;
         this.entry = entry;
+        this.status = entry.status();
         var e = entry.exemption();
         this.name = e.name();
         this.namespace = e.namespace().isEmpty() ? Formats.NONE : e.namespace();
@@ -43,6 +48,7 @@ public final class ExceptionRow {
         this.matches = e.scope().describe();
         this.requestor = Formats.orNone(e.justification().requestor());
         this.expiresAt = entry.shownEnd().orElse(null);
+        this.expiresKey = expiresAt == null ? Long.MAX_VALUE : expiresAt.getEpochSecond();
         this.expires = expiresAt == null ? "no expiry" : Formats.dateWithDistance(expiresAt, now);
         this.urgency = ExpiryUrgency.of(entry.status(), entry.shownEnd(), now);
         this.findingCount = entry.findings().size();
@@ -68,7 +74,11 @@ public final class ExceptionRow {
     }
 
     public ExemptionStatus status() {
-        return entry.status();
+        return status;
+    }
+
+    int statusOrdinal() {
+        return status.ordinal();
     }
 
     public String name() {
@@ -136,8 +146,7 @@ public final class ExceptionRow {
     public static final Comparator<ExceptionRow> BY_CHECK_TYPE = Comparator.comparing(ExceptionRow::checkType, String.CASE_INSENSITIVE_ORDER);
     public static final Comparator<ExceptionRow> BY_MATCHES = Comparator.comparing(ExceptionRow::matches, String.CASE_INSENSITIVE_ORDER);
     public static final Comparator<ExceptionRow> BY_REQUESTOR = Comparator.comparing(ExceptionRow::requestor, String.CASE_INSENSITIVE_ORDER);
-    public static final Comparator<ExceptionRow> BY_EXPIRES = Comparator.comparing(r -> r.expiresAt,
-            Comparator.nullsLast(Comparator.naturalOrder()));
+    public static final Comparator<ExceptionRow> BY_EXPIRES = Comparator.comparingLong(r -> r.expiresKey);
     /// Worst severity first, then how many.
     public static final Comparator<ExceptionRow> BY_FINDINGS = Comparator
             .comparing((ExceptionRow r) -> r.worstSeverity, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -84,10 +84,11 @@ public final class WaiverApp extends Application {
         return scene;
     }
 
-    /// Until the YAML writer lands, Jackson's YAML mapper, without the `---` a single document does not need.
+    /// Until the YAML writer lands, Jackson's YAML mapper, without the `---` a single document does not need;
+    /// strings that would read back as numbers or booleans keep their quotes.
     static YamlRenderer yamlRenderer() {
         var mapper = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-                .enable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
         return mapper::writeValueAsString;
     }
 

@@ -94,6 +94,34 @@ class ExceptionListViewModelTest {
     }
 
     @Test
+    void typingAndBackspacingGiveTheSameRowsAsAFreshSearch() {
+        String typed = "erin monitoring";
+        for (int k = 0; k <= typed.length(); k++) {
+            check(typed.substring(0, k));
+        }
+        for (int k = typed.length(); k >= 0; k--) {
+            check(typed.substring(0, k));
+        }
+        vm.namespaceFilterProperty().set(Set.of("monitoring"));
+        check("e");
+        vm.namespaceFilterProperty().set(Set.of());
+        check("e");
+    }
+
+    private void check(String text) {
+        vm.searchTextProperty().set(text);
+        var fresh = new ExceptionListViewModel(new ImmediateRunner(), Fixture.CLOCK, new Selection<>());
+        fresh.load(Fixture.loader());
+        fresh.namespaceFilterProperty().set(vm.namespaceFilterProperty().get());
+        fresh.searchTextProperty().set(text);
+        assertEquals(fresh.rows().stream().map(ExceptionRow::id).sorted().toList(),
+                vm.rows().stream().map(ExceptionRow::id).sorted().toList(), "after typing '" + text + "'");
+        for (ExemptionStatus s : ExemptionStatus.values()) {
+            assertEquals(fresh.countProperty(s).get(), vm.countProperty(s).get(), s + " after '" + text + "'");
+        }
+    }
+
+    @Test
     void combinesEveryDimension() {
         vm.checkTypeFilterProperty().set(Set.of("Pod Security Standards (Baseline)"));
         vm.namespaceFilterProperty().set(Set.of("monitoring", "payments", "storage"));
