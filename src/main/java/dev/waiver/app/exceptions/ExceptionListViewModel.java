@@ -44,10 +44,10 @@ import javafx.collections.transformation.SortedList;
 /// The exception register as a filterable, sortable list with per-status counters.
 ///
 /// Inputs are the four filter properties and the sort order; everything else is read-only output.
-/// Rows are sorted first and filtered second (`FilteredList` over `SortedList`), so a keystroke costs one
-/// pass of the search over the register plus one cheap pass that reads the stored verdicts: no re-sort.
-/// That single search pass also counts rows per status under the non-status filters, so each counter
-/// says how many rows clicking it would show.
+/// Rows are sorted first and filtered second (`FilteredList` over `SortedList`), so a keystroke costs at
+/// most one pass of the search over the register ([FilterVerdicts], often less) plus one cheap pass that
+/// reads the stored verdicts: never a re-sort. The search pass also counts rows per status under the
+/// non-status filters, so each counter says how many rows clicking it would show.
 public final class ExceptionListViewModel {
 
     private final BackgroundRunner runner;
@@ -79,18 +79,10 @@ public final class ExceptionListViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Instant> assessedAt = new ReadOnlyObjectWrapper<>(this, "assessedAt");
 
+    private final FilterVerdicts verdicts = new FilterVerdicts();
     /// Per row (by [ExceptionRow#index()]): does it pass every filter but status?
     private boolean[] passesOthers = new boolean[0];
-    /// The filter `passesOthers` was computed for, and the rows by index (the order of `passesOthers`).
-    private RegisterFilter verdictsFor;
-    /// Verdicts of the last few filters (a bit over 100 KB each at 100k rows), newest last.
-    private final Map<RegisterFilter, Verdicts> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RegisterFilter, Verdicts> eldest) {
-            return size() > 24;
-        }
-    };
-    private ExceptionRow[] rowsByIndex = new ExceptionRow[0];
+    private int loadGeneration;
 
     public ExceptionListViewModel(BackgroundRunner runner, Clock clock, Selection<RegisterEntry> selection) {
         this.runner = runner;
@@ -213,12 +205,20 @@ public final class ExceptionListViewModel {
     }
 
     /// [#load(WorkspaceLoader)], then tells the caller how it went (after the rows and error are updated).
+    /// A newer load supersedes an older one still running: only the latest result is shown.
     public void load(WorkspaceLoader loader, Consumer<Workspace> whenLoaded, Consumer<String> whenFailed) {
+        int generation = ++loadGeneration;
         loading.set(true);
         runner.run(() -> assemble(loader.load()), loaded -> {
-            apply(loaded);
-            whenLoaded.accept(loaded.workspace());
-        }, error -> whenFailed.accept(fail(error)));
+            if (generation == loadGeneration) {
+                apply(loaded);
+                whenLoaded.accept(loaded.workspace());
+            }
+        }, error -> {
+            if (generation == loadGeneration) {
+                whenFailed.accept(fail(error));
+            }
+        });
     }
 
     /// Adds the status to the quick filter, or removes it if it is there.
@@ -276,10 +276,8 @@ public final class ExceptionListViewModel {
         namespaceFilter.set(retain(namespaceFilter.get(), loaded.namespaces()));
         // The verdict array is indexed by row: drop the old predicate before the rows change under it.
         filtered.setPredicate(null);
-        rowsByIndex = loaded.rows().toArray(ExceptionRow[]::new);
-        verdictsFor = null;
-        recent.clear();
-        passesOthers = computeVerdicts(rowsByIndex);
+        verdicts.reset(loaded.rows());
+        passesOthers = computeVerdicts();
         source.setAll(loaded.rows());
         applyPredicate();
         totalCount.set(loaded.rows().size());
@@ -310,62 +308,19 @@ public final class ExceptionListViewModel {
         return new RegisterFilter(Set.of(), checkTypeFilter.get(), namespaceFilter.get(), searchText.get());
     }
 
-    /// The one search pass per keystroke: store each row's verdict and count the survivors per status.
+    /// The one search pass per keystroke (see [FilterVerdicts]), which also counts rows per status.
     private void refilterAll() {
-        passesOthers = computeVerdicts(rowsByIndex);
+        passesOthers = computeVerdicts();
         applyPredicate();
     }
 
-    /// Tests every row against the non-status filters, as cheaply as the change allows:
-    /// - more text typed after the old (`pay` → `paym`) constrains at least as much, so only the rows that
-    ///   passed last time need testing;
-    /// - text seen recently under the same other filters (backspacing over what was typed) reuses its
-    ///   verdicts outright.
-    private boolean[] computeVerdicts(ExceptionRow[] all) {
-        RegisterFilter filter = currentFilter();
-        Verdicts known = recent.get(filter);
-        if (known == null || known.passes().length != all.length) {
-            known = test(filter, all);
-            recent.put(filter, known);
-        }
+    private boolean[] computeVerdicts() {
+        var result = verdicts.compute(currentFilter());
         for (ExemptionStatus s : ExemptionStatus.values()) {
-            counts.get(s).set(known.perStatus()[s.ordinal()]);
+            counts.get(s).set(result.count(s));
         }
-        matchingAnyStatus.set(known.any());
-        verdictsFor = filter;
-        return known.passes();
-    }
-
-    private Verdicts test(RegisterFilter filter, ExceptionRow[] all) {
-        boolean narrowing = verdictsFor != null && passesOthers.length == all.length
-                && filter.checkTypes().equals(verdictsFor.checkTypes())
-                && filter.namespaces().equals(verdictsFor.namespaces())
-                && lower(filter.text()).startsWith(lower(verdictsFor.text()));
-        Predicate<RegisterEntry> others = filter.predicateIgnoringStatus();
-        boolean[] previous = passesOthers;
-        var passes = new boolean[all.length];
-        int[] perStatus = new int[ExemptionStatus.values().length];
-        int any = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (narrowing && !previous[i]) {
-                continue;
-            }
-            ExceptionRow row = all[i];
-            if (others.test(row.entry())) {
-                passes[i] = true;
-                perStatus[row.statusOrdinal()]++;
-                any++;
-            }
-        }
-        return new Verdicts(passes, perStatus, any);
-    }
-
-    /// One filter's verdict per row, with its counts per status.
-    private record Verdicts(boolean[] passes, int[] perStatus, int any) {
-    }
-
-    private static String lower(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT);
+        matchingAnyStatus.set(result.any());
+        return result.passes();
     }
 
     private void applyPredicate() {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -178,9 +177,5 @@ public final class ExemptionDetailViewModel {
     /// Findings, most severe first.
     public ObservableList<Finding> findings() {
         return FXCollections.unmodifiableObservableList(findings);
-    }
-
-    Optional<ExemptionStatus> currentStatus() {
-        return Optional.ofNullable(status.get());
     }
 }

@@ -33,6 +33,7 @@ public final class WaiverApp extends Application {
 
     private Settings settings;
     private FxBackgroundRunner runner;
+    private Stage stage;
 
     /// What [#compose] builds: the window and its ViewModel (tests drive both).
     record Composed(MainWindow window, MainWindowViewModel viewModel, ExceptionListViewModel exceptions) {
@@ -41,6 +42,7 @@ public final class WaiverApp extends Application {
     @Override
     public void start(Stage stage) {
         AppOptions options = AppOptions.parse(getParameters().getRaw());
+        this.stage = stage;
         settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
         runner = new FxBackgroundRunner();
         var composed = compose(options.clock(), settings, runner, new FxDialogService(() -> stage),
@@ -50,7 +52,6 @@ public final class WaiverApp extends Application {
         stage.setScene(scene(composed.window()));
         stage.getIcons().addAll(icons());
         WindowGeometry.restore(stage, settings);
-        stage.setOnHidden(e -> WindowGeometry.remember(stage, settings));
         composed.viewModel().start(WorkspaceChoice.initial(options.workspaceDir(), settings, Files::isDirectory));
         stage.show();
         if (options.measureStartup()) {
@@ -64,6 +65,8 @@ public final class WaiverApp extends Application {
             runner.close();
         }
         if (settings != null) {
+            // Here rather than on hiding: Platform.exit() (--measure-startup, the OS quitting) hides nothing.
+            WindowGeometry.remember(stage, settings);
             settings.save();
         }
     }

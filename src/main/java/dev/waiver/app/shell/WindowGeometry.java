@@ -31,8 +31,10 @@ final class WindowGeometry {
                 stage.centerOnScreen();
             }
         } else {
-            stage.setWidth(DEFAULT_WIDTH);
-            stage.setHeight(DEFAULT_HEIGHT);
+            // Never larger than the screen it opens on (a small laptop display).
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
             stage.centerOnScreen();
         }
         stage.setMaximized(settings.getBoolean("window.maximized"));

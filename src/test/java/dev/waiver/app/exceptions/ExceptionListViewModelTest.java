@@ -203,6 +203,33 @@ class ExceptionListViewModelTest {
     }
 
     @Test
+    void onlyTheLatestOfOverlappingLoadsIsShown() {
+        var deferred = new java.util.ArrayList<Runnable>();
+        var runner = new dev.waiver.app.ui.BackgroundRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> task, java.util.function.Consumer<? super T> ok,
+                                java.util.function.Consumer<? super Throwable> failed) {
+                deferred.add(() -> {
+                    try {
+                        ok.accept(task.call());
+                    } catch (Exception e) {
+                        failed.accept(e);
+                    }
+                });
+            }
+        };
+        var slow = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>());
+        slow.load(Fixture.loader());
+        slow.load(() -> {
+            throw new IllegalStateException("second");
+        });
+        deferred.get(1).run();
+        deferred.get(0).run();
+        assertEquals("second", slow.errorMessageProperty().get());
+        assertEquals(0, slow.totalCountProperty().get(), "the superseded first load is dropped");
+    }
+
+    @Test
     void aReloadDropsFilterChoicesThatNoLongerExist() {
         vm.namespaceFilterProperty().set(Set.of("ci", "gone"));
         assertEquals(2, vm.rows().size());

@@ -125,6 +125,13 @@ class ExceptionsScreenTest {
         assertEquals("Enforced by the cluster: time condition", text(robot, "#detailExpiryNote"));
         assertTrue(text(robot, "#detailOrigin").endsWith("payments.yaml:1"));
         assertEquals("name: allow-debug-sidecar", robot.lookup("#yamlView").queryAs(TextArea.class).getText());
+
+        // Filtering that keeps the row keeps it selected; filtering it away empties the detail.
+        robot.interact(() -> list.searchTextProperty().set("alice"));
+        assertEquals("allow-debug-sidecar", text(robot, "#detailName"));
+        robot.interact(() -> list.toggleStatus(dev.waiver.engine.exemption.ExemptionStatus.EXPIRED));
+        assertEquals(0, rows(robot));
+        assertEquals("", text(robot, "#detailName"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.waiver.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waiver.app.exceptions.ExceptionRow;
 import dev.waiver.app.exceptions.Fixture;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.app.ui.ImmediateRunner;
@@ -69,10 +68,5 @@ class ScreenshotTest {
         out.setRGB(0, 0, w, h, argb, 0, w);
         Files.createDirectories(file.getParent());
         ImageIO.write(out, "png", file.toFile());
-    }
-
-    @SuppressWarnings("unused")
-    private static String describe(ExceptionRow row) {
-        return row.name();
     }
 }
