@@ -11,10 +11,26 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /// The register table's cells. Each cell builds its graphic once and only swaps text, icon code and
-/// style classes as rows scroll past: no allocation per update beyond what JavaFX itself does.
+/// style classes as rows scroll past: no allocation per update beyond what JavaFX itself does. A style
+/// class is touched only when it changes, because every change makes JavaFX re-apply CSS to the cell,
+/// and after a keystroke every visible cell is updated.
 final class ExceptionCells {
 
     private ExceptionCells() {
+    }
+
+    /// Replaces `current` (may be null) with `wanted` (may be null) in the cell's style classes, if they differ.
+    private static String swapClass(TableCell<?, ?> cell, String current, String wanted) {
+        if (java.util.Objects.equals(current, wanted)) {
+            return current;
+        }
+        if (current != null) {
+            cell.getStyleClass().remove(current);
+        }
+        if (wanted != null) {
+            cell.getStyleClass().add(wanted);
+        }
+        return wanted;
     }
 
     /// Plain text read from a precomputed field.
@@ -36,6 +52,7 @@ final class ExceptionCells {
     static final class Status extends TableCell<ExceptionRow, ExceptionRow> {
         private final FontIcon icon = Icons.STATUS_ACTIVE.node();
         private final HBox graphic;
+        private String styleClass;
 
         Status() {
             var dot = new Region();
@@ -49,15 +66,17 @@ final class ExceptionCells {
         @Override
         protected void updateItem(ExceptionRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(StatusStyle.ALL_CLASSES);
             if (empty || row == null) {
+                styleClass = swapClass(this, styleClass, null);
                 setText(null);
                 setGraphic(null);
                 return;
             }
             StatusStyle style = StatusStyle.of(row.status());
-            icon.setIconCode(style.icon().ikon());
-            getStyleClass().add(style.styleClass());
+            if (icon.getIconCode() != style.icon().ikon()) {
+                icon.setIconCode(style.icon().ikon());
+            }
+            styleClass = swapClass(this, styleClass, style.styleClass());
             setText(row.status().label());
             setGraphic(graphic);
         }
@@ -65,23 +84,20 @@ final class ExceptionCells {
 
     /// End date with its distance, red when past and amber within a week.
     static final class Expires extends TableCell<ExceptionRow, ExceptionRow> {
-        private static final java.util.List<String> CLASSES = java.util.List.of("expiry-past", "expiry-soon", "expiry-none");
+        private String styleClass;
 
         @Override
         protected void updateItem(ExceptionRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(CLASSES);
             if (empty || row == null) {
+                styleClass = swapClass(this, styleClass, null);
                 setText(null);
                 return;
             }
             setText(row.expires());
             String urgency = row.urgency().styleClass();
-            if (urgency != null) {
-                getStyleClass().add(urgency);
-            } else if (row.expiresAt().isEmpty()) {
-                getStyleClass().add("expiry-none");
-            }
+            styleClass = swapClass(this, styleClass,
+                    urgency != null ? urgency : row.expiresAt().isEmpty() ? "expiry-none" : null);
         }
     }
 
@@ -89,6 +105,7 @@ final class ExceptionCells {
     static final class Findings extends TableCell<ExceptionRow, ExceptionRow> {
         private final FontIcon icon = Icons.SEVERITY_LOW.node();
         private final Tooltip tooltip = new Tooltip();
+        private String styleClass;
 
         Findings() {
             getStyleClass().add("findings-cell");
@@ -97,8 +114,8 @@ final class ExceptionCells {
         @Override
         protected void updateItem(ExceptionRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(StatusStyle.SEVERITY_CLASSES);
             if (empty || row == null || row.worstSeverity().isEmpty()) {
+                styleClass = swapClass(this, styleClass, null);
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
@@ -107,9 +124,11 @@ final class ExceptionCells {
             tooltip.setText(row.findingsSummary());
             setTooltip(tooltip);
             var severity = row.worstSeverity().get();
-            icon.setIconCode(StatusStyle.icon(severity).ikon());
-            getStyleClass().add(StatusStyle.styleClass(severity));
-            setText(Integer.toString(row.findingCount()));
+            if (icon.getIconCode() != StatusStyle.icon(severity).ikon()) {
+                icon.setIconCode(StatusStyle.icon(severity).ikon());
+            }
+            styleClass = swapClass(this, styleClass, StatusStyle.styleClass(severity));
+            setText(row.findingCountText());
             setGraphic(icon);
         }
     }

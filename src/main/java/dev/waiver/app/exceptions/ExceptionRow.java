@@ -32,6 +32,7 @@ public final class ExceptionRow {
     private final String expires;
     private final ExpiryUrgency urgency;
     private final int findingCount;
+    private final String findingCountText;
     private final FindingCode.Severity worstSeverity;
     private final String findingsSummary;
     private final ObservableValue<ExceptionRow> value = new ConstantValue<>(this);
@@ -52,6 +53,7 @@ public final class ExceptionRow {
         this.expires = expiresAt == null ? "no expiry" : Formats.dateWithDistance(expiresAt, now);
         this.urgency = ExpiryUrgency.of(entry.status(), entry.shownEnd(), now);
         this.findingCount = entry.findings().size();
+        this.findingCountText = Integer.toString(findingCount);
         this.worstSeverity = entry.findings().stream().map(f -> f.code().severity())
                 .min(Comparator.naturalOrder()).orElse(null);
         this.findingsSummary = String.join("\n", entry.findings().stream().map(ExceptionRow::findingLine).toList());
@@ -121,6 +123,10 @@ public final class ExceptionRow {
 
     public int findingCount() {
         return findingCount;
+    }
+
+    String findingCountText() {
+        return findingCountText;
     }
 
     /// The most severe finding's severity, or empty when there are none.
