@@ -1,0 +1,155 @@
+package dev.waiver.app.shell;
+
+import dev.waiver.app.exceptions.ExceptionListViewModel;
+import dev.waiver.app.settings.Settings;
+import dev.waiver.app.ui.BackgroundRunner;
+import dev.waiver.app.ui.DialogService;
+import dev.waiver.app.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/// The window around the screens: which workspace is open, opening another, reloading, and the status
+/// line. It remembers a workspace once it has loaded, so a folder that fails does not become the one
+/// the next start opens.
+public final class MainWindowViewModel {
+
+    private static final DateTimeFormatter ASSESSED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ExceptionListViewModel exceptions;
+    private final WorkspaceLoaders loaders;
+    private final Clock clock;
+    private final Settings settings;
+    private final BackgroundRunner runner;
+    private final DialogService dialogs;
+
+    private final ReadOnlyObjectWrapper<WorkspaceChoice> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyStringWrapper workspaceTitle = new ReadOnlyStringWrapper(this, "workspaceTitle", "No workspace");
+    private final ReadOnlyStringWrapper workspaceSource = new ReadOnlyStringWrapper(this, "workspaceSource", "");
+    private final ReadOnlyStringWrapper assessedText = new ReadOnlyStringWrapper(this, "assessedText", "");
+    private final ReadOnlyStringWrapper rowSummary = new ReadOnlyStringWrapper(this, "rowSummary");
+    private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper(this, "problemSummary");
+    private final ReadOnlyBooleanWrapper canReload = new ReadOnlyBooleanWrapper(this, "canReload");
+
+    public MainWindowViewModel(ExceptionListViewModel exceptions, WorkspaceLoaders loaders, Clock clock,
+                               Settings settings, BackgroundRunner runner, DialogService dialogs) {
+        this.exceptions = exceptions;
+        this.loaders = loaders;
+        this.clock = clock;
+        this.settings = settings;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        rowSummary.bind(Bindings.createStringBinding(
+                () -> exceptions.shownCountProperty().get() + " shown / " + exceptions.totalCountProperty().get() + " total",
+                exceptions.shownCountProperty(), exceptions.totalCountProperty()));
+        problemSummary.bind(Bindings.createStringBinding(() -> {
+            int n = exceptions.problemCountProperty().get();
+            return n == 0 ? "" : n == 1 ? "1 load problem" : n + " load problems";
+        }, exceptions.problemCountProperty()));
+        canReload.bind(current.isNotNull().and(exceptions.loadingProperty().not()));
+    }
+
+    /// Opens the workspace the app starts with; a failure shows in the register's banner, not a dialog.
+    public void start(WorkspaceChoice choice) {
+        open(choice, false);
+    }
+
+    public void openFolder(Path folder) {
+        open(new WorkspaceChoice.Folder(folder), true);
+    }
+
+    public void openDemo() {
+        open(new WorkspaceChoice.Demo(), true);
+    }
+
+    public void reload() {
+        if (canReload.get()) {
+            open(current.get(), true);
+        }
+    }
+
+    public void toggleProblems() {
+        exceptions.toggleProblems();
+    }
+
+    /// `byUser`: the user asked for it, so a failure deserves a dialog (at start-up the banner suffices).
+    private void open(WorkspaceChoice choice, boolean byUser) {
+        if (current.get() == null) {
+            workspaceTitle.set("Loading…");
+        }
+        exceptions.load(choice.loader(loaders, clock), ws -> loaded(choice, ws), message -> failed(message, byUser));
+    }
+
+    private void loaded(WorkspaceChoice choice, Workspace ws) {
+        workspaceTitle.set(ws.title());
+        Instant at = exceptions.assessedAtProperty().get();
+        workspaceSource.set(ws.source().label());
+        assessedText.set(at == null ? "" : "Statuses as of " + ASSESSED.format(at));
+        current.set(choice);
+        settings.put(WorkspaceChoice.SETTING, choice.settingValue());
+        runner.run(() -> {
+            settings.save();
+            return null;
+        }, ok -> { }, error -> System.getLogger(MainWindowViewModel.class.getName())
+                .log(System.Logger.Level.WARNING, "cannot save settings", error));
+        // A broken file hides the exceptions it holds: say so at once rather than behind a link.
+        if (!ws.problems().isEmpty()) {
+            exceptions.problemsShownProperty().set(true);
+        }
+    }
+
+    private void failed(String message, boolean byUser) {
+        if (current.get() == null) {
+            workspaceTitle.set("No workspace");
+        }
+        if (byUser) {
+            dialogs.showError("Cannot open workspace", message);
+        }
+    }
+
+    public ReadOnlyObjectProperty<WorkspaceChoice> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workspaceTitleProperty() {
+        return workspaceTitle.getReadOnlyProperty();
+    }
+
+    /// Where the workspace came from: `folder /path`, `demo workspace`.
+    public ReadOnlyStringProperty workspaceSourceProperty() {
+        return workspaceSource.getReadOnlyProperty();
+    }
+
+    /// When the statuses were derived (they depend on the clock): `Statuses as of 2026-06-15 12:00 UTC`.
+    public ReadOnlyStringProperty assessedTextProperty() {
+        return assessedText.getReadOnlyProperty();
+    }
+
+    /// `N shown / M total`
+    public ReadOnlyStringProperty rowSummaryProperty() {
+        return rowSummary.getReadOnlyProperty();
+    }
+
+    /// `2 load problems`, or empty when none.
+    public ReadOnlyStringProperty problemSummaryProperty() {
+        return problemSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canReloadProperty() {
+        return canReload.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return exceptions.loadingProperty();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.waiver.app.shell;
+
+import dev.waiver.app.AppOptions;
+import dev.waiver.app.exceptions.ExceptionListViewModel;
+import dev.waiver.app.exceptions.ExceptionsScreen;
+import dev.waiver.app.exceptions.ExemptionDetailViewModel;
+import dev.waiver.app.exceptions.YamlRenderer;
+import dev.waiver.app.settings.Settings;
+import dev.waiver.app.ui.BackgroundRunner;
+import dev.waiver.app.ui.DialogService;
+import dev.waiver.app.ui.FxBackgroundRunner;
+import dev.waiver.app.ui.FxDialogService;
+import dev.waiver.app.ui.Selection;
+import dev.waiver.engine.exemption.RegisterEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/// The composition root: reads the options, builds services, then ViewModels, then Views, all by
+/// constructor. Nothing else in the app creates a service or reaches for a global.
+public final class WaiverApp extends Application {
+
+    private static final String STYLESHEET = "/dev/waiver/app/ui/waiver.css";
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+
+    private Settings settings;
+    private FxBackgroundRunner runner;
+    private Stage stage;
+
+    /// What [#compose] builds: the window and its ViewModel (tests drive both).
+    record Composed(MainWindow window, MainWindowViewModel viewModel, ExceptionListViewModel exceptions) {
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppOptions options = AppOptions.parse(getParameters().getRaw());
+        this.stage = stage;
+        settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
+        runner = new FxBackgroundRunner();
+        var composed = compose(options.clock(), settings, runner, new FxDialogService(() -> stage),
+                new DefaultWorkspaceLoaders(), yamlRenderer());
+
+        stage.setTitle("Waiver");
+        stage.setScene(scene(composed.window()));
+        stage.getIcons().addAll(icons());
+        WindowGeometry.restore(stage, settings);
+        composed.viewModel().start(WorkspaceChoice.initial(options.workspaceDir(), settings, Files::isDirectory));
+        stage.show();
+        if (options.measureStartup()) {
+            StartupProbe.measureThenExit(System.out);
+        }
+    }
+
+    @Override
+    public void stop() throws IOException {
+        if (runner != null) {
+            runner.close();
+        }
+        if (settings != null) {
+            // Here rather than on hiding: Platform.exit() (--measure-startup, the OS quitting) hides nothing.
+            WindowGeometry.remember(stage, settings);
+            settings.save();
+        }
+    }
+
+    static Composed compose(Clock clock, Settings settings, BackgroundRunner runner, DialogService dialogs,
+                            WorkspaceLoaders loaders, YamlRenderer yaml) {
+        var selection = new Selection<RegisterEntry>();
+        var exceptions = new ExceptionListViewModel(runner, clock, selection);
+        var detail = new ExemptionDetailViewModel(selection, yaml, clock);
+        var main = new MainWindowViewModel(exceptions, loaders, clock, settings, runner, dialogs);
+        var window = new MainWindow(main, new ExceptionsScreen(exceptions, detail));
+        return new Composed(window, main, exceptions);
+    }
+
+    static Scene scene(MainWindow window) {
+        var scene = new Scene(window, WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(WaiverApp.class.getResource(STYLESHEET)).toExternalForm());
+        return scene;
+    }
+
+    /// Until the YAML writer lands, Jackson's YAML mapper, without the `---` a single document does not need;
+    /// strings that would read back as numbers or booleans keep their quotes.
+    static YamlRenderer yamlRenderer() {
+        var mapper = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
+        return mapper::writeValueAsString;
+    }
+
+    /// The window icons that exist among `icon-<size>.png`; none is fine.
+    private static List<Image> icons() {
+        return ICON_SIZES.stream()
+                .map(size -> WaiverApp.class.getResource("/dev/waiver/app/ui/icon-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
+    }
+}

@@ -1,0 +1,240 @@
+package dev.waiver.app.exceptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waiver.app.ui.ImmediateRunner;
+import dev.waiver.app.ui.Selection;
+import dev.waiver.engine.exemption.ExemptionStatus;
+import dev.waiver.engine.exemption.RegisterEntry;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/// The register's filters, counters, sorting and loading, without a JavaFX toolkit.
+class ExceptionListViewModelTest {
+
+    private final Selection<RegisterEntry> selection = new Selection<>();
+    private ExceptionListViewModel vm;
+
+    @BeforeEach
+    void load() {
+        vm = new ExceptionListViewModel(new ImmediateRunner(), Fixture.CLOCK, selection);
+        vm.load(Fixture.loader());
+    }
+
+    private List<String> names() {
+        return vm.rows().stream().map(ExceptionRow::name).sorted().toList();
+    }
+
+    private int count(ExemptionStatus status) {
+        return vm.countProperty(status).get();
+    }
+
+    @Test
+    void loadsEveryExceptionWithItsStatusAndTheBrokenFile() {
+        assertEquals(Fixture.EXCEPTIONS, vm.totalCountProperty().get());
+        assertEquals(Fixture.EXCEPTIONS, vm.shownCountProperty().get());
+        assertEquals(3, count(ExemptionStatus.ACTIVE));
+        assertEquals(1, count(ExemptionStatus.IN_REVIEW));
+        assertEquals(2, count(ExemptionStatus.INACTIVE));
+        assertEquals(1, count(ExemptionStatus.EXPIRED));
+        assertEquals(1, count(ExemptionStatus.REVOKED));
+        assertEquals(1, count(ExemptionStatus.REJECTED));
+        assertEquals(1, vm.problems().size());
+        assertTrue(vm.problems().getFirst().file().endsWith("broken.yaml"));
+        assertEquals(List.of("Kyverno (uncategorised)", "Pod Security Standards (Baseline)", "Supply Chain Security"),
+                vm.availableCheckTypes());
+        assertTrue(vm.availableNamespaces().containsAll(List.of("ci", "kube-system", "ml", "monitoring", "payments", "storage")));
+        assertFalse(vm.loadingProperty().get());
+        assertNull(vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void filtersByStatusAndTogglesBack() {
+        vm.toggleStatus(ExemptionStatus.ACTIVE);
+        assertEquals(List.of("allow-debug-sidecar", "cni-legacy", "legacy-registry"), names());
+        vm.toggleStatus(ExemptionStatus.EXPIRED);
+        assertEquals(4, vm.rows().size());
+        vm.toggleStatus(ExemptionStatus.ACTIVE);
+        assertEquals(List.of("old-hostpath-backup"), names());
+        vm.showAllStatuses();
+        assertEquals(Fixture.EXCEPTIONS, vm.rows().size());
+    }
+
+    @Test
+    void filtersByCheckType() {
+        vm.checkTypeFilterProperty().set(Set.of("Supply Chain Security"));
+        assertEquals(List.of("gpu-operator-images", "legacy-registry", "runner-cache-registry", "scraper-any-registry"), names());
+        vm.checkTypeFilterProperty().set(Set.of("Supply Chain Security", "Kyverno (uncategorised)"));
+        assertEquals(5, vm.rows().size());
+    }
+
+    @Test
+    void filtersByNamespace() {
+        vm.namespaceFilterProperty().set(Set.of("ci"));
+        assertEquals(List.of("build-privileged", "runner-cache-registry"), names());
+    }
+
+    @Test
+    void searchesEveryWordInNameRequestorTicketReasonPolicyAndRule() {
+        vm.searchTextProperty().set("alice");
+        assertEquals(List.of("allow-debug-sidecar"), names());
+        vm.searchTextProperty().set("ERIN monitoring");
+        assertEquals(List.of("node-exporter-privileged", "scraper-any-registry"), names());
+        vm.searchTextProperty().set("SEC-120");
+        assertEquals(List.of("gpu-operator-images"), names());
+        vm.searchTextProperty().set("validate-registries");
+        assertEquals(3, vm.rows().size());
+        vm.searchTextProperty().set("nothing-like-this");
+        assertTrue(vm.rows().isEmpty());
+    }
+
+    @Test
+    void typingAndBackspacingGiveTheSameRowsAsAFreshSearch() {
+        String typed = "erin monitoring";
+        for (int k = 0; k <= typed.length(); k++) {
+            check(typed.substring(0, k));
+        }
+        for (int k = typed.length(); k >= 0; k--) {
+            check(typed.substring(0, k));
+        }
+        vm.namespaceFilterProperty().set(Set.of("monitoring"));
+        check("e");
+        vm.namespaceFilterProperty().set(Set.of());
+        check("e");
+    }
+
+    private void check(String text) {
+        vm.searchTextProperty().set(text);
+        var fresh = new ExceptionListViewModel(new ImmediateRunner(), Fixture.CLOCK, new Selection<>());
+        fresh.load(Fixture.loader());
+        fresh.namespaceFilterProperty().set(vm.namespaceFilterProperty().get());
+        fresh.searchTextProperty().set(text);
+        assertEquals(fresh.rows().stream().map(ExceptionRow::id).sorted().toList(),
+                vm.rows().stream().map(ExceptionRow::id).sorted().toList(), "after typing '" + text + "'");
+        for (ExemptionStatus s : ExemptionStatus.values()) {
+            assertEquals(fresh.countProperty(s).get(), vm.countProperty(s).get(), s + " after '" + text + "'");
+        }
+    }
+
+    @Test
+    void combinesEveryDimension() {
+        vm.checkTypeFilterProperty().set(Set.of("Pod Security Standards (Baseline)"));
+        vm.namespaceFilterProperty().set(Set.of("monitoring", "payments", "storage"));
+        vm.searchTextProperty().set("example.com");
+        assertEquals(List.of("allow-debug-sidecar", "node-exporter-privileged", "old-hostpath-backup"), names());
+        vm.statusFilterProperty().set(Set.of(ExemptionStatus.ACTIVE, ExemptionStatus.IN_REVIEW));
+        assertEquals(List.of("allow-debug-sidecar", "node-exporter-privileged"), names());
+        vm.clearFilters();
+        assertEquals(Fixture.EXCEPTIONS, vm.rows().size());
+    }
+
+    @Test
+    void countersFollowTheOtherFiltersButNotTheStatusFilter() {
+        vm.namespaceFilterProperty().set(Set.of("monitoring"));
+        assertEquals(0, count(ExemptionStatus.ACTIVE));
+        assertEquals(1, count(ExemptionStatus.IN_REVIEW));
+        assertEquals(1, count(ExemptionStatus.REJECTED));
+        assertEquals(2, vm.matchingAnyStatusProperty().get());
+
+        vm.toggleStatus(ExemptionStatus.REJECTED);
+        assertEquals(1, vm.rows().size());
+        assertEquals(1, count(ExemptionStatus.IN_REVIEW), "the status filter leaves the counters alone");
+
+        vm.searchTextProperty().set("node-exporter");
+        assertEquals(1, count(ExemptionStatus.IN_REVIEW));
+        assertEquals(0, count(ExemptionStatus.REJECTED));
+        assertTrue(vm.rows().isEmpty());
+    }
+
+    @Test
+    void sortsWithTheTableComparatorWithoutChangingTheFilter() {
+        vm.comparatorProperty().set(ExceptionRow.BY_NAME.reversed());
+        assertEquals("scraper-any-registry", vm.rows().getFirst().name());
+        vm.comparatorProperty().set(ExceptionRow.BY_EXPIRES);
+        assertEquals("old-hostpath-backup", vm.rows().getFirst().name());
+        assertEquals("no expiry", vm.rows().getLast().expires());
+        vm.namespaceFilterProperty().set(Set.of("payments"));
+        assertEquals(List.of("allow-debug-sidecar", "legacy-registry"), vm.rows().stream().map(ExceptionRow::name).toList());
+    }
+
+    @Test
+    void rowsCarryTheirCellTextPrecomputed() {
+        var row = vm.rows().stream().filter(r -> r.name().equals("allow-debug-sidecar")).findFirst().orElseThrow();
+        assertEquals("payments", row.namespace());
+        assertEquals("disallow-privileged-containers: privileged-containers, autogen-privileged-containers", row.checks());
+        assertEquals("Pod Security Standards (Baseline)", row.checkType());
+        assertEquals("Pod in payments named checkout-api-*", row.matches());
+        assertEquals("alice@example.com", row.requestor());
+        assertEquals("2026-06-18 · in 2 days", row.expires());
+        assertEquals(ExpiryUrgency.SOON, row.urgency());
+        var expired = vm.rows().stream().filter(r -> r.name().equals("old-hostpath-backup")).findFirst().orElseThrow();
+        assertEquals(ExpiryUrgency.PAST, expired.urgency());
+        assertTrue(expired.expires().endsWith("days ago"), expired.expires());
+        var bare = vm.rows().stream().filter(r -> r.name().equals("cni-legacy")).findFirst().orElseThrow();
+        assertTrue(bare.findingCount() >= 2, bare.findingsSummary());
+        assertTrue(bare.worstSeverity().isPresent());
+    }
+
+    @Test
+    void selectingARowPublishesItsEntryAndAReloadKeepsIt() {
+        vm.selectById("ci/build-privileged");
+        assertEquals("build-privileged", selection.get().orElseThrow().exemption().name());
+        vm.load(Fixture.loader());
+        assertEquals("build-privileged", selection.get().orElseThrow().exemption().name());
+        vm.selectedRowProperty().set(null);
+        assertTrue(selection.get().isEmpty());
+    }
+
+    @Test
+    void aFailedLoadKeepsTheRowsAndSaysWhy() {
+        vm.load(() -> {
+            throw new IllegalStateException("cannot read folder /nowhere");
+        });
+        assertEquals("cannot read folder /nowhere", vm.errorMessageProperty().get());
+        assertFalse(vm.loadingProperty().get());
+        assertEquals(Fixture.EXCEPTIONS, vm.rows().size());
+        vm.load(Fixture.loader());
+        assertNull(vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void onlyTheLatestOfOverlappingLoadsIsShown() {
+        var deferred = new java.util.ArrayList<Runnable>();
+        var runner = new dev.waiver.app.ui.BackgroundRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> task, java.util.function.Consumer<? super T> ok,
+                                java.util.function.Consumer<? super Throwable> failed) {
+                deferred.add(() -> {
+                    try {
+                        ok.accept(task.call());
+                    } catch (Exception e) {
+                        failed.accept(e);
+                    }
+                });
+            }
+        };
+        var slow = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>());
+        slow.load(Fixture.loader());
+        slow.load(() -> {
+            throw new IllegalStateException("second");
+        });
+        deferred.get(1).run();
+        deferred.get(0).run();
+        assertEquals("second", slow.errorMessageProperty().get());
+        assertEquals(0, slow.totalCountProperty().get(), "the superseded first load is dropped");
+    }
+
+    @Test
+    void aReloadDropsFilterChoicesThatNoLongerExist() {
+        vm.namespaceFilterProperty().set(Set.of("ci", "gone"));
+        assertEquals(2, vm.rows().size());
+        vm.load(Fixture.loader());
+        assertEquals(Set.of("ci"), vm.namespaceFilterProperty().get());
+        assertEquals(2, vm.rows().size());
+    }
+}
