@@ -14,6 +14,7 @@
 #   WAIVER_AOT_TRAIN=headless|xvfb   where the training run draws its window; default: xvfb when
 #                         xvfb-run and GTK are there (the cache then holds the GTK classes a desktop
 #                         start needs), else JavaFX's built-in headless platform (no display needed)
+#   WAIVER_AOT_TIMEOUT=180   seconds the training run may take before the image ships without a cache
 #
 # Runs on Linux (bash), macOS (bash) and Windows (Git Bash / MSYS2); installers build only on their own OS.
 set -euo pipefail
@@ -53,17 +54,31 @@ jpackage_run() {
   grep -v 'No JDK Modules found' "$log" >&2 || true
 }
 
+# Stops a process and everything it started (xvfb-run leaves Xvfb and the app behind otherwise).
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null || true); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+
 # Runs a command, killing it after $1 seconds (coreutils timeout is missing on macOS and Git Bash).
 with_timeout() {
   local secs="$1"; shift
   "$@" & local pid=$!
-  ( sleep "$secs"; kill "$pid" 2>/dev/null ) & local watchdog=$!
+  # The watchdog kills its own sleep when it is stopped, so no stray process keeps the build's output open.
+  ( trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+    sleep "$secs" & nap=$!
+    wait "$nap" && kill_tree "$pid" ) > /dev/null 2>&1 & local watchdog=$!
   local status=0
   wait "$pid" || status=$?
   kill "$watchdog" 2>/dev/null || true
   wait "$watchdog" 2>/dev/null || true
   return "$status"
 }
+
+# A path as the JVM must see it: on Windows, Git Bash's /tmp/... means nothing to a native program
+# reading it from JAVA_TOOL_OPTIONS (Bash converts paths in arguments, not in variables).
+jvm_path() { if [ "$OS" = windows ]; then cygpath -w "$1"; else printf '%s\n' "$1"; fi; }
 
 # --- 1. the jar and its libraries ----------------------------------------------------------------------
 if [ "${WAIVER_SKIP_BUILD:-0}" != 1 ]; then
@@ -144,14 +159,16 @@ if [ "${WAIVER_AOT:-1}" != 0 ]; then
   # JAVA_TOOL_OPTIONS reaches the JVM from the native launcher; its "Picked up" line goes to stderr.
   # A training run that does not finish in time (a window that never exits) leaves the image without
   # a cache rather than failing the build: the app works the same, only its first start is slower.
-  if JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$work/waiver.aotconf" \
-      with_timeout 180 run_training > "$work/train.log" 2>&1 && grep -q 'first-frame-ms=' "$work/train.log"; then
+  aotconf="$(jvm_path "$work/waiver.aotconf")"
+  aot="$(jvm_path "$APP_DIR/waiver.aot")"
+  if JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$aotconf" \
+      with_timeout "${WAIVER_AOT_TIMEOUT:-180}" run_training > "$work/train.log" 2>&1 && grep -q 'first-frame-ms=' "$work/train.log"; then
     grep -h 'first-frame-ms=' "$work/train.log" >&2
-    JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$work/waiver.aotconf -XX:AOTCache=$APP_DIR/waiver.aot" \
+    JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$aotconf -XX:AOTCache=$aot" \
       "$LAUNCHER" > "$work/create.log" 2>&1 || { cat "$work/create.log" >&2; die "AOT cache creation failed"; }
   else
     tail -n 20 "$work/train.log" >&2
-    step "WARNING: the training run did not print first-frame-ms within 180 s; packaging WITHOUT an AOT cache"
+    step "WARNING: the training run did not print first-frame-ms within ${WAIVER_AOT_TIMEOUT:-180} s; packaging WITHOUT an AOT cache"
   fi
   rm -rf "$work"
 fi
@@ -179,6 +196,15 @@ if [ "$TYPE" != app-image ]; then
   grep -E '^--(name|vendor|description|copyright)[[:space:]]' jpackage.cfg > target/jp-identity.cfg
   extra=()
   [ -f "packaging/$OS/$TYPE.cfg" ] && extra+=("@packaging/$OS/$TYPE.cfg")
+  # An installer made from an app image ignores --icon: jpackage takes the shortcut/menu icon from
+  # --resource-dir (<name>.png|.ico|.icns) or else uses its default Duke icon. Feed it the icon that
+  # app-image.cfg names, so there is one place to change it.
+  icon="$(sed -n 's/^--icon[[:space:]]\{1,\}//p' "packaging/$OS/app-image.cfg")"
+  rm -rf target/jp-resources
+  mkdir -p target/jp-resources
+  cp "$icon" "target/jp-resources/Waiver.${icon##*.}"
+  [ "$OS" = macos ] && cp "$icon" target/jp-resources/Waiver-volume.icns   # the .dmg's volume icon
+  extra+=(--resource-dir target/jp-resources)
   step "jpackage $TYPE"
   jpackage_run @target/jp-identity.cfg @"packaging/$OS/installer.cfg" ${extra[@]+"${extra[@]}"} \
     --app-image "$IMAGE" --app-version "$APP_VERSION" --type "$TYPE" --dest "$DIST"
