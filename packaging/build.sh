@@ -38,7 +38,7 @@ case "$OS:$TYPE" in
   *) die "cannot build '$TYPE' on $OS (usage: packaging/build.sh [app-image|deb|rpm|msi|dmg]; deb/rpm on Linux, msi on Windows, dmg on macOS)" ;;
 esac
 
-# shellcheck source=../.mvn/jdk.sh
+# shellcheck source=.mvn/jdk.sh
 . "$ROOT/.mvn/jdk.sh"          # exports JAVA_HOME as a JDK 25+; jpackage and jlink come from it
 JPACKAGE="$JAVA_HOME/bin/jpackage"
 [ -x "$JPACKAGE" ] || [ -x "$JPACKAGE.exe" ] || die "no jpackage in $JAVA_HOME (needs a full JDK, not a JRE)"
