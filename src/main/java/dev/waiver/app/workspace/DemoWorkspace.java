@@ -34,7 +34,7 @@ public final class DemoWorkspace {
                 documents.addAll(part.documents());
                 problems.addAll(part.problems());
             }
-            return WorkspaceAssembler.assemble("Demo workspace", Source.demo(), new LoadResult(documents, problems));
+            return WorkspaceAssembler.assemble("Demo", Source.demo(), new LoadResult(documents, problems));
         };
     }
 

@@ -91,6 +91,6 @@ class MainWindowTest {
         assertEquals("Demo", text(robot, "#workspaceTitle"));
         assertEquals("demo", Settings.load(home.resolve(Settings.FILE_NAME)).get(WorkspaceChoice.SETTING).orElseThrow());
         assertFalse(robot.lookup("#problemsLink").query().isVisible());
-        assertEquals("0 shown / 0 total", robot.lookup("#rowCount").queryAs(Label.class).getText());
+        assertEquals("36 shown / 36 total", robot.lookup("#rowCount").queryAs(Label.class).getText());
     }
 }
