@@ -9,6 +9,7 @@ import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Register;
 import dev.waiver.engine.exemption.RegisterEntry;
 import dev.waiver.engine.exemption.RegisterFilter;
+import dev.waiver.engine.exemption.RegisterSearch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import javafx.collections.transformation.SortedList;
 ///
 /// Inputs are the four filter properties and the sort order; everything else is read-only output.
 /// Rows are sorted first and filtered second (`FilteredList` over `SortedList`), so a keystroke costs at
-/// most one pass of the search over the register ([FilterVerdicts], often less) plus one cheap pass that
+/// most one pass of the search over the register ([RegisterSearch], often less) plus one cheap pass that
 /// reads the stored verdicts: never a re-sort. The search pass also counts rows per status under the
 /// non-status filters, so each counter says how many rows clicking it would show.
 public final class ExceptionListViewModel {
@@ -79,7 +80,7 @@ public final class ExceptionListViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Instant> assessedAt = new ReadOnlyObjectWrapper<>(this, "assessedAt");
 
-    private final FilterVerdicts verdicts = new FilterVerdicts();
+    private RegisterSearch search = new RegisterSearch(List.of());
     /// Per row (by [ExceptionRow#index()]): does it pass every filter but status?
     private boolean[] passesOthers = new boolean[0];
     private int loadGeneration;
@@ -276,7 +277,7 @@ public final class ExceptionListViewModel {
         namespaceFilter.set(retain(namespaceFilter.get(), loaded.namespaces()));
         // The verdict array is indexed by row: drop the old predicate before the rows change under it.
         filtered.setPredicate(null);
-        verdicts.reset(loaded.rows());
+        search = new RegisterSearch(loaded.rows().stream().map(ExceptionRow::entry).toList());
         passesOthers = computeVerdicts();
         source.setAll(loaded.rows());
         applyPredicate();
@@ -308,14 +309,14 @@ public final class ExceptionListViewModel {
         return new RegisterFilter(Set.of(), checkTypeFilter.get(), namespaceFilter.get(), searchText.get());
     }
 
-    /// The one search pass per keystroke (see [FilterVerdicts]), which also counts rows per status.
+    /// The one search pass per keystroke (see [RegisterSearch]), which also counts rows per status.
     private void refilterAll() {
         passesOthers = computeVerdicts();
         applyPredicate();
     }
 
     private boolean[] computeVerdicts() {
-        var result = verdicts.compute(currentFilter());
+        var result = search.verdicts(currentFilter());
         for (ExemptionStatus s : ExemptionStatus.values()) {
             counts.get(s).set(result.count(s));
         }

@@ -1,86 +1,81 @@
 package dev.waiver.engine.exemption;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
-/// Filters a register as the user types, fast enough for one frame per keystroke at 100k rows.
+/// Filters a register as the user types, fast enough for one frame per keystroke at 100k rows. The
+/// window runs one [#verdicts] per keystroke; the status dimension is applied afterwards, cheaply, so the
+/// status counters can count every row the other filters let through.
 ///
-/// Two things make it fast. Typing usually narrows the search ("pay" → "paym"), so when every old word
-/// is contained in some new word, only the rows that matched before are scanned. And a full scan (first
-/// keystroke, backspace, another filter changed) runs over chunks in parallel. The status counters come
-/// from the same pass: they count rows matching every filter but the status one.
+/// - More text typed after the old (`pay` → `paym`) constrains at least as much, so only the rows that
+///   passed last time are tested again.
+/// - Filters seen recently (backspacing over what was just typed) reuse their verdicts outright.
 public final class RegisterSearch {
 
-    private static final int CHUNK = 8_192;
+    /// One filter's verdict per row (by position in the register), with its counts per status.
+    public record Verdicts(boolean[] passes, int[] perStatus, int any) {
+        public int count(ExemptionStatus status) {
+            return perStatus[status.ordinal()];
+        }
+    }
 
-    private final List<RegisterEntry> all;
+    private static final int REMEMBERED = 24;
+
+    private final RegisterEntry[] rows;
     private RegisterFilter lastFilter;
-    private List<RegisterEntry> lastCandidates;
+    private Verdicts last;
+    /// Recent filters' verdicts, least recently used first; a bit over 100 KB each at 100k rows.
+    private final Map<RegisterFilter, Verdicts> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RegisterFilter, Verdicts> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
-    public RegisterSearch(List<RegisterEntry> entries) {
-        this.all = List.copyOf(entries);
+    public RegisterSearch(List<RegisterEntry> rows) {
+        this.rows = rows.toArray(RegisterEntry[]::new);
     }
 
-    /// The rows the filter shows, and the status counts under its other dimensions.
-    public record Result(List<RegisterEntry> rows, Map<ExemptionStatus, Integer> counts) { }
-
-    public Result apply(RegisterFilter filter) {
-        List<RegisterEntry> candidates = narrows(filter)
-                ? scan(lastCandidates, filter.predicateIgnoringStatus())
-                : scan(all, filter.predicateIgnoringStatus());
-        lastFilter = filter;
-        lastCandidates = candidates;
-        var counts = new EnumMap<ExemptionStatus, Integer>(ExemptionStatus.class);
-        for (ExemptionStatus s : ExemptionStatus.values()) {
-            counts.put(s, 0);
+    /// Which rows pass `filter`, its status set ignored, and how many of those there are per status.
+    public Verdicts verdicts(RegisterFilter filter) {
+        RegisterFilter key = filter.withStatuses(java.util.Set.of());
+        Verdicts known = recent.get(key);
+        if (known == null) {
+            known = test(key);
+            recent.put(key, known);
         }
-        var rows = new ArrayList<RegisterEntry>(candidates.size());
-        for (RegisterEntry e : candidates) {
-            counts.merge(e.status(), 1, Integer::sum);
-            if (filter.statuses().isEmpty() || filter.statuses().contains(e.status())) {
-                rows.add(e);
+        lastFilter = key;
+        last = known;
+        return known;
+    }
+
+    private Verdicts test(RegisterFilter filter) {
+        boolean narrowing = last != null
+                && filter.checkTypes().equals(lastFilter.checkTypes())
+                && filter.namespaces().equals(lastFilter.namespaces())
+                && lower(filter.text()).startsWith(lower(lastFilter.text()));
+        boolean[] previous = narrowing ? last.passes() : null;
+        Predicate<RegisterEntry> others = filter.predicateIgnoringStatus();
+        var passes = new boolean[rows.length];
+        int[] perStatus = new int[ExemptionStatus.values().length];
+        int any = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (previous != null && !previous[i]) {
+                continue;
+            }
+            if (others.test(rows[i])) {
+                passes[i] = true;
+                perStatus[rows[i].status().ordinal()]++;
+                any++;
             }
         }
-        return new Result(rows, counts);
+        return new Verdicts(passes, perStatus, any);
     }
 
-    /// True when the new filter can only match a subset of what the last one matched (status aside).
-    private boolean narrows(RegisterFilter next) {
-        if (lastFilter == null || !lastFilter.checkTypes().equals(next.checkTypes())
-                || !lastFilter.namespaces().equals(next.namespaces())) {
-            return false;
-        }
-        var newWords = next.words();
-        return lastFilter.words().stream().allMatch(old -> newWords.stream().anyMatch(w -> w.contains(old)));
-    }
-
-    private static List<RegisterEntry> scan(List<RegisterEntry> source, Predicate<RegisterEntry> keep) {
-        if (source.size() <= CHUNK) {
-            return scanRange(source, 0, source.size(), keep);
-        }
-        int chunks = (source.size() + CHUNK - 1) / CHUNK;
-        @SuppressWarnings("unchecked")
-        List<RegisterEntry>[] parts = new List[chunks];
-        IntStream.range(0, chunks).parallel().forEach(c ->
-                parts[c] = scanRange(source, c * CHUNK, Math.min(source.size(), (c + 1) * CHUNK), keep));
-        var result = new ArrayList<RegisterEntry>();
-        Arrays.stream(parts).forEach(result::addAll);
-        return result;
-    }
-
-    private static List<RegisterEntry> scanRange(List<RegisterEntry> source, int from, int to, Predicate<RegisterEntry> keep) {
-        var out = new ArrayList<RegisterEntry>();
-        for (int i = from; i < to; i++) {
-            RegisterEntry e = source.get(i);
-            if (keep.test(e)) {
-                out.add(e);
-            }
-        }
-        return out;
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 }
