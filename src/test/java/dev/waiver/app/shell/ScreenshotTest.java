@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/// Renders the main window over a realistic workspace to `target/screenshots/main-window.png` (for the
+/// Opens the built-in demo workspace, as a new user first sees it, and renders the window to `target/screenshots/main-window.png` (for the
 /// README), with a row selected so the detail pane shows.
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
@@ -32,7 +32,6 @@ class ScreenshotTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Path folder = SampleWorkspace.write(Files.createTempDirectory("waiver-sample").resolve("prod-eu-west"), Fixture.NOW, 48);
         var settings = Settings.load(Files.createTempDirectory("waiver-home").resolve(Settings.FILE_NAME));
         composed = WaiverApp.compose(Fixture.CLOCK, settings, new ImmediateRunner(), new RecordingDialogs(),
                 new DefaultWorkspaceLoaders(), WaiverApp.yamlRenderer());
@@ -40,7 +39,7 @@ class ScreenshotTest {
         stage.setWidth(1680);
         stage.setHeight(960);
         stage.show();
-        composed.viewModel().start(new WorkspaceChoice.Folder(folder));
+        composed.viewModel().start(new WorkspaceChoice.Demo());
     }
 
     @Test
@@ -57,6 +56,7 @@ class ScreenshotTest {
         robot.interact(() -> image[0] = stage.getScene().snapshot(null));
         save(image[0], OUT);
         assertTrue(Files.size(OUT) > 10_000);
+        assertTrue(composed.exceptions().rows().size() >= 30, "the demo shows its whole register");
     }
 
     static void save(WritableImage image, Path file) throws IOException {
