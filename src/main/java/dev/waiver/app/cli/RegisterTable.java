@@ -6,9 +6,11 @@ import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Finding;
 import dev.waiver.engine.exemption.Register;
 import dev.waiver.engine.exemption.RegisterEntry;
+import dev.waiver.engine.exemption.RegisterFilter;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,9 +52,13 @@ final class RegisterTable {
             }
             out.println(line.toString().stripTrailing());
         }
-        var counts = Register.countByStatus(rows, dev.waiver.engine.exemption.RegisterFilter.all());
         out.println();
-        out.println(rows.size() + (rows.size() == 1 ? " exception" : " exceptions") + ": " + java.util.Arrays.stream(ExemptionStatus.values())
+        if (rows.isEmpty()) {
+            out.println("No exceptions match.");
+            return;
+        }
+        var counts = Register.countByStatus(rows, RegisterFilter.all());
+        out.println(rows.size() + (rows.size() == 1 ? " exception" : " exceptions") + ": " + Arrays.stream(ExemptionStatus.values())
                 .filter(s -> counts.get(s) > 0).map(s -> counts.get(s) + " " + s.label())
                 .collect(Collectors.joining(", ")));
     }
