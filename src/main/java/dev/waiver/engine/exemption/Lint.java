@@ -1,5 +1,6 @@
 package dev.waiver.engine.exemption;
 
+import dev.waiver.engine.evaluation.Wildcard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class Lint {
         var wildcards = new LinkedHashSet<String>();
         var unnamed = new LinkedHashSet<String>();
         for (ResourceFilter f : e.scope().filters()) {
-            f.namespaces().stream().filter(Wildcards::hasWildcard).forEach(wildcards::add);
+            f.namespaces().stream().filter(Wildcard::hasWildcard).forEach(wildcards::add);
             if (f.names().isEmpty() && !f.hasSelector()) {
                 unnamed.add(f.describe());
             }
@@ -127,10 +128,10 @@ public final class Lint {
             return policy.get().rules().stream().filter(RuleSummary::matchesPods).map(RuleSummary::name)
                     .filter(name -> covered(check.rules(), name)).toList();
         }
-        return check.rules().stream().filter(r -> !r.startsWith("autogen-") && !Wildcards.hasWildcard(r)).toList();
+        return check.rules().stream().filter(r -> !r.startsWith("autogen-") && !Wildcard.hasWildcard(r)).toList();
     }
 
     private static boolean covered(List<String> rulePatterns, String ruleName) {
-        return rulePatterns.stream().anyMatch(p -> Wildcards.matches(p, ruleName));
+        return rulePatterns.stream().anyMatch(p -> Wildcard.match(p, ruleName));
     }
 }

@@ -1,5 +1,6 @@
 package dev.waiver.engine.exemption;
 
+import dev.waiver.engine.evaluation.Wildcard;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ public record RegisterEntry(
         var patterns = new java.util.ArrayList<String>();
         for (ResourceFilter f : e.scope().filters()) {
             for (String ns : f.namespaces()) {
-                (Wildcards.hasWildcard(ns) ? patterns : namespaces).add(ns);
+                (Wildcard.hasWildcard(ns) ? patterns : namespaces).add(ns);
             }
         }
         boolean every = e.scope().reachesEveryNamespace();
@@ -67,7 +68,7 @@ public record RegisterEntry(
             return true;
         }
         for (String pattern : namespacePatterns) {
-            if (Wildcards.matches(pattern, namespace)) {
+            if (Wildcard.match(pattern, namespace)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.waiver.engine.exemption;
 
+import dev.waiver.engine.evaluation.Wildcard;
 import java.util.List;
 
 /// What an exception matches: its `match.any` (one filter suffices) or `match.all` (every filter must hold).
@@ -34,7 +35,7 @@ public record ResourceScope(boolean requireAll, List<ResourceFilter> filters) {
             }
             for (String kind : f.kinds()) {
                 String bare = kind.substring(kind.lastIndexOf('/') + 1);
-                controllers.stream().filter(c -> Wildcards.matches(bare, c)).forEach(reached::add);
+                controllers.stream().filter(c -> Wildcard.match(bare, c)).forEach(reached::add);
             }
             if (result == null) {
                 result = reached;
