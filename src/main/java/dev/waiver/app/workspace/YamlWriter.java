@@ -34,6 +34,11 @@ public final class YamlWriter {
         return MAPPER.writeValueAsString(tree);
     }
 
+    /// One document that is a sequence of maps (a list of results, say), without a `---` header.
+    public static String writeList(List<? extends Map<String, Object>> items) {
+        return MAPPER.writeValueAsString(items);
+    }
+
     /// Several documents separated by `---` lines; an empty list gives an empty string.
     public static String writeAll(List<Map<String, Object>> trees) {
         return trees.stream().map(YamlWriter::write).collect(Collectors.joining("---\n"));
