@@ -38,20 +38,7 @@ final class RegisterTable {
                 r.findings().stream().map(Finding::code).map(c -> c.code()).collect(Collectors.joining(","))
             });
         }
-        int[] width = new int[HEADER.length];
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.min(MAX[i], Math.max(width[i], row[i].length()));
-            }
-        }
-        for (String[] row : cells) {
-            var line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String cell = row[i].length() > width[i] ? row[i].substring(0, width[i] - 1) + "…" : row[i];
-                line.append(i == row.length - 1 ? cell : String.format("%-" + width[i] + "s  ", cell));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(cells, MAX, out);
         out.println();
         if (rows.isEmpty()) {
             out.println("No exceptions match.");
