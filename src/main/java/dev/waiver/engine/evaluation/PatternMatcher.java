@@ -250,22 +250,7 @@ final class PatternMatcher {
         }
         Object first = pattern.get(0);
         if (first instanceof Map<?, ?>) {
-            int applied = 0;
-            Mismatch firstSkip = null;
-            for (int i = 0; i < resource.size(); i++) {
-                Mismatch m = element(resource.get(i), first, path + i + "/");
-                if (m != null) {
-                    if (m.skips()) {
-                        if (firstSkip == null) {
-                            firstSkip = m;
-                        }
-                        continue;
-                    }
-                    return m;
-                }
-                applied++;
-            }
-            return applied == 0 && firstSkip != null ? firstSkip : null;
+            return eachElement(resource.size(), i -> element(resource.get(i), first, path + i + "/"));
         }
         if (!(first instanceof List<?>)) {
             return element(resource, first, path);
@@ -273,10 +258,16 @@ final class PatternMatcher {
         if (resource.size() < pattern.size()) {
             return new Mismatch(Cause.PLAIN, "", "array length mismatch at path " + path);
         }
+        return eachElement(pattern.size(), i -> element(resource.get(i), pattern.get(i), path + i + "/"));
+    }
+
+    /// Checks `count` array elements in order: the first real mismatch decides; an element whose
+    /// conditional anchor skips is left out, and the array skips only when every element skipped.
+    private static Mismatch eachElement(int count, java.util.function.IntFunction<Mismatch> check) {
         int applied = 0;
         Mismatch firstSkip = null;
-        for (int i = 0; i < pattern.size(); i++) {
-            Mismatch m = element(resource.get(i), pattern.get(i), path + i + "/");
+        for (int i = 0; i < count; i++) {
+            Mismatch m = check.apply(i);
             if (m != null) {
                 if (m.skips()) {
                     if (firstSkip == null) {
