@@ -59,14 +59,12 @@ public final class Trees {
         return d;
     }
 
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> asMap(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return dev.waiver.engine.tree.Trees.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     public static List<Object> asList(Object value) {
-        return value instanceof List<?> l ? (List<Object>) l : List.of();
+        return dev.waiver.engine.tree.Trees.list(value);
     }
 
     /// The string at `keys` below `root`, if every step exists and the leaf is a string.
@@ -76,14 +74,7 @@ public final class Trees {
     }
 
     public static Object get(Object root, String... keys) {
-        Object cur = root;
-        for (String k : keys) {
-            if (!(cur instanceof Map<?, ?> m)) {
-                return null;
-            }
-            cur = m.get(k);
-        }
-        return cur;
+        return dev.waiver.engine.tree.Trees.walk(root, keys);
     }
 
     /// Numeric value if `value` is a number or, when `parseStrings`, a string holding one.

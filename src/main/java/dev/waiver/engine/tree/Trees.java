@@ -13,25 +13,32 @@ public final class Trees {
     private Trees() {
     }
 
-    /// The value at a dotted path of map keys, e.g. `metadata.annotations`.
+    /// The value at a path of map keys, e.g. `at(tree, "metadata", "annotations")`.
     public static Optional<Object> at(Object tree, String... path) {
+        return Optional.ofNullable(walk(tree, path));
+    }
+
+    /// The value at a path of map keys, or null. Without `Optional`, because the evaluator calls it in
+    /// its innermost loop.
+    public static Object walk(Object tree, String... path) {
         Object current = tree;
         for (String key : path) {
             if (!(current instanceof Map<?, ?> map)) {
-                return Optional.empty();
+                return null;
             }
             current = map.get(key);
         }
-        return Optional.ofNullable(current);
+        return current;
     }
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object tree, String... path) {
-        return at(tree, path).filter(Map.class::isInstance).map(v -> (Map<String, Object>) v).orElse(Map.of());
+        return walk(tree, path) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    @SuppressWarnings("unchecked")
     public static List<Object> list(Object tree, String... path) {
-        return at(tree, path).filter(List.class::isInstance).map(v -> (List<Object>) v).orElse(List.of());
+        return walk(tree, path) instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
     /// A list of maps, skipping entries that are not maps.
