@@ -47,6 +47,11 @@ final class AuditDatabase {
         }
     }
 
+    /// Another connection to an open log, for reading beside the log's own.
+    static Connection reader(Path file) {
+        return connect(file, false);
+    }
+
     /// Creates a new, migrated log at `file`. It is built under a temporary name and then linked into
     /// place, so a failure leaves no half-made log behind, and a log another process created meanwhile
     /// is kept rather than replaced.

@@ -4,10 +4,13 @@ import dev.waiver.engine.audit.AuditAction;
 import dev.waiver.engine.audit.AuditEntry;
 import dev.waiver.engine.audit.AuditRecord;
 import dev.waiver.engine.audit.AuditTime;
+import dev.waiver.engine.audit.AuditQuery;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /// Entries to rows and back. A row that cannot become an entry (a hand-edited time, an unknown action,
@@ -19,6 +22,22 @@ final class AuditRows {
     static final String INSERT = "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private AuditRows() {
+    }
+
+    /// The rows a query selects, oldest first. Actor, action and exemption are matched in SQL; times are
+    /// left to [AuditQuery#matches] on the decoded entries, which does not depend on how a time was stored.
+    static PreparedStatement select(Connection connection, AuditQuery query) throws SQLException {
+        var conditions = new ArrayList<String>();
+        var values = new ArrayList<String>();
+        query.actor().ifPresent(a -> { conditions.add("actor = ?"); values.add(a); });
+        query.action().ifPresent(a -> { conditions.add("action = ?"); values.add(a.name()); });
+        query.exemptionId().ifPresent(id -> { conditions.add("exemption_id = ?"); values.add(id); });
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY seq");
+        for (int i = 0; i < values.size(); i++) {
+            select.setString(i + 1, values.get(i));
+        }
+        return select;
     }
 
     static void bind(PreparedStatement insert, AuditEntry entry) throws SQLException {

@@ -6,7 +6,6 @@ import dev.waiver.engine.audit.AuditHead;
 import dev.waiver.engine.audit.AuditQuery;
 import dev.waiver.engine.audit.AuditRecord;
 import dev.waiver.engine.audit.ChainVerdict;
-import dev.waiver.engine.audit.ChainVerifier;
 import dev.waiver.engine.ports.AuditLog;
 import dev.waiver.engine.ports.AuditLogException;
 import java.nio.file.Files;
@@ -232,22 +231,11 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
     /// Streams the entries a query selects, oldest first, from one consistent snapshot; for logs too big
     /// to hold in memory at once. A row that is not an entry stops the walk with an [AuditLogException].
     public synchronized void forEach(AuditQuery query, Consumer<AuditEntry> action) {
-        var sql = new StringBuilder("SELECT " + AuditRows.COLUMNS + " FROM audit_entry");
-        var params = new ArrayList<String>();
-        query.actor().ifPresent(a -> where(sql, params, "actor = ?", a));
-        query.action().ifPresent(a -> where(sql, params, "action = ?", a.name()));
-        query.exemptionId().ifPresent(id -> where(sql, params, "exemption_id = ?", id));
-        sql.append(" ORDER BY seq");
-        try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setString(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    AuditEntry entry = AuditRows.read(rs);
-                    if (query.matches(entry.record())) {
-                        action.accept(entry);
-                    }
+        try (PreparedStatement s = AuditRows.select(connection, query); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                AuditEntry entry = AuditRows.read(rs);
+                if (query.matches(entry.record())) {
+                    action.accept(entry);
                 }
             }
         } catch (AuditRows.UnreadableEntryException e) {
@@ -256,11 +244,6 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
         } catch (SQLException e) {
             throw AuditDatabase.failure(file, "cannot read", e);
         }
-    }
-
-    private static void where(StringBuilder sql, List<String> params, String condition, String value) {
-        sql.append(params.isEmpty() ? " WHERE " : " AND ").append(condition);
-        params.add(value);
     }
 
     @Override
@@ -287,21 +270,12 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
             recorded = Optional.empty();
             headProblem = Optional.of(HEAD_FILE_NAME + " is not a head record");
         }
-        var verifier = new ChainVerifier(recorded);
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + AuditRows.COLUMNS + " FROM audit_entry ORDER BY seq")) {
-            boolean going = true;
-            while (going && rs.next()) {
-                try {
-                    going = verifier.accept(AuditRows.read(rs));
-                } catch (AuditRows.UnreadableEntryException e) {
-                    going = verifier.reject(e.seq(), e.getMessage());
-                }
-            }
+        ChainVerdict verdict;
+        try {
+            verdict = StoredChain.verify(file, connection, recorded);
         } catch (SQLException e) {
             throw AuditDatabase.failure(file, "cannot read", e);
         }
-        ChainVerdict verdict = verifier.verdict();
         if (verdict instanceof ChainVerdict.Intact intact && headProblem.isPresent()) {
             return new ChainVerdict.HeadLost(intact.count(), intact.headHash(), headProblem.get());
         }

@@ -9,10 +9,20 @@ public final class ChainVerifier {
     private final AuditChain chain = new AuditChain();
     private final Optional<AuditHead> expectedHead;
     private long count;
-    private String lastHash = AuditChain.GENESIS_HASH;
+    private String lastHash;
     private ChainVerdict.Altered altered;
 
+    /// Checks a chain from its first entry.
     public ChainVerifier(Optional<AuditHead> expectedHead) {
+        this(AuditHead.GENESIS, expectedHead);
+    }
+
+    /// Checks the part of a chain that follows `start` (an entry checked by someone else), so that parts of
+    /// a long chain can be checked side by side: the first entry must be start.seq + 1 and link to
+    /// start.hash. [ChainVerdict.Intact#count()] is then the last entry's number.
+    public ChainVerifier(AuditHead start, Optional<AuditHead> expectedHead) {
+        this.count = start.seq();
+        this.lastHash = start.hash();
         this.expectedHead = expectedHead;
     }
 
@@ -56,6 +66,11 @@ public final class ChainVerifier {
             fail(seq, ChainVerdict.Flaw.UNREADABLE, what);
         }
         return false;
+    }
+
+    /// The number of the last entry that checked out (the start's while none has).
+    public long lastSeq() {
+        return count;
     }
 
     public ChainVerdict verdict() {
