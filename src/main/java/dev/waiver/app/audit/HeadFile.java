@@ -85,7 +85,9 @@ final class HeadFile {
         }
     }
 
-    /// Writes a new file beside the old one, flushes it to disk, then moves it over the old one.
+    /// Writes a new file beside the old one, flushes it to disk, then moves it over the old one. The
+    /// folder itself is not synced: a power cut that loses the move leaves the previous head, which is
+    /// behind the database and therefore accepted, and saves a third sync per append.
     void write(AuditHead head) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = TempFiles.next(dir, name(), ".tmp");
@@ -98,20 +100,9 @@ final class HeadFile {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
     }
 
     void removeOrphans() {
         TempFiles.removeOrphans(file.toAbsolutePath().getParent(), name(), ".tmp");
-    }
-
-    /// Makes the rename itself durable where the platform allows opening a folder (not on Windows, where
-    /// the move is already durable when it returns).
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: a lost rename leaves the head behind, which is tolerated
-        }
     }
 }

@@ -79,6 +79,22 @@ public final class AuditTime {
         }
     }
 
+    /// True for the canonical form of a real instant, as UTF-8 (ASCII) bytes.
+    static boolean isCanonical(byte[] text) {
+        if (text.length != WIDTH) {
+            return false;
+        }
+        String s = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!canonicalShape(s)) {
+            return false;
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+                && number(s, 11, 2) < 24 && number(s, 14, 2) < 60 && number(s, 17, 2) < 60;
+    }
+
     private static boolean canonicalShape(String s) {
         for (int i = 0; i < WIDTH; i++) {
             char c = s.charAt(i);

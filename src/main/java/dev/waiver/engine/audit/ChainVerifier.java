@@ -1,6 +1,7 @@
 package dev.waiver.engine.audit;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /// Checks a chain one entry at a time, oldest first, so a store can stream millions of rows through it
 /// without holding them. Stops at the first flaw: later entries cannot be trusted to say anything.
@@ -28,35 +29,46 @@ public final class ChainVerifier {
 
     /// Takes the next entry; false once the chain is known to be altered (further entries are ignored).
     public boolean accept(AuditEntry entry) {
+        return check(entry.seq(), entry.previousHash(), entry.hash(),
+                () -> chain.hash(entry.seq(), entry.record(), entry.previousHash()));
+    }
+
+    /// Takes the next entry as its store holds it, without decoding it; only for fields that pass
+    /// [AuditChain#isStoredForm] (decode the others and use [#accept(AuditEntry)]).
+    public boolean acceptStored(long seq, byte[][] storedFields, String previousHash, String hash) {
+        return check(seq, previousHash, hash, () -> chain.hash(seq, storedFields, previousHash));
+    }
+
+    private boolean check(long seq, String previousHash, String hash, Supplier<String> recomputed) {
         if (altered != null) {
             return false;
         }
         long expected = count + 1;
-        if (entry.seq() > expected) {
+        if (seq > expected) {
             return fail(expected, ChainVerdict.Flaw.MISSING_ENTRY, count == 0
-                    ? "the log starts at entry " + entry.seq() + ": entries before it are missing"
-                    : "missing: entry " + count + " is followed by entry " + entry.seq());
+                    ? "the log starts at entry " + seq + ": entries before it are missing"
+                    : "missing: entry " + count + " is followed by entry " + seq);
         }
-        if (entry.seq() < expected) {
-            return fail(expected, ChainVerdict.Flaw.OUT_OF_ORDER, "entry " + entry.seq() + " appears again after entry "
+        if (seq < expected) {
+            return fail(expected, ChainVerdict.Flaw.OUT_OF_ORDER, "entry " + seq + " appears again after entry "
                     + count + ": an entry was inserted or moved");
         }
-        if (!entry.previousHash().equals(lastHash)) {
+        if (!previousHash.equals(lastHash)) {
             return fail(expected, ChainVerdict.Flaw.BROKEN_LINK, expected == 1
                     ? "the first entry does not start the chain (its previous hash is not 64 zeros)"
                     : "it does not link to entry " + count + " (its previous hash differs from that entry's hash)");
         }
-        if (!chain.hash(entry.seq(), entry.record(), entry.previousHash()).equals(entry.hash())) {
+        if (!recomputed.get().equals(hash)) {
             return fail(expected, ChainVerdict.Flaw.CONTENT_CHANGED,
                     "its content does not match its hash: a field or the hash was changed");
         }
         if (expectedHead.isPresent() && expectedHead.get().seq() == expected
-                && !expectedHead.get().hash().equals(entry.hash())) {
+                && !expectedHead.get().hash().equals(hash)) {
             return fail(expected, ChainVerdict.Flaw.HEAD_MISMATCH, "its hash differs from the head recorded for it ("
                     + expectedHead.get().hash() + "): the chain was rewritten up to here");
         }
         count = expected;
-        lastHash = entry.hash();
+        lastHash = hash;
         return true;
     }
 

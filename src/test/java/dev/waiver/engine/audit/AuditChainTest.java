@@ -1,6 +1,8 @@
 package dev.waiver.engine.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -57,6 +59,26 @@ class AuditChainTest {
         byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
+    }
+
+    @Test
+    void storedBytesHashLikeTheDecodedEntry() {
+        AuditRecord r = record(4);
+        byte[][] stored = stored(AuditTime.format(r.time()), r.action().name(), r);
+        assertTrue(AuditChain.isStoredForm(stored));
+        assertEquals(new AuditChain().hash(4, r, AuditChain.GENESIS_HASH), new AuditChain().hash(4, stored, AuditChain.GENESIS_HASH));
+        assertFalse(AuditChain.isStoredForm(stored("2026-11-23T12:00:00Z", "APPROVE", r)), "not the canonical form");
+        assertFalse(AuditChain.isStoredForm(stored("2026-02-30T12:00:00.000000000Z", "APPROVE", r)), "no such day");
+        assertFalse(AuditChain.isStoredForm(stored("2026-11-23T24:00:00.000000000Z", "APPROVE", r)), "no such hour");
+        assertFalse(AuditChain.isStoredForm(stored(AuditTime.format(r.time()), "approve", r)), "not an action name");
+        byte[][] missing = stored(AuditTime.format(r.time()), "APPROVE", r);
+        missing[7] = null;
+        assertFalse(AuditChain.isStoredForm(missing));
+    }
+
+    private static byte[][] stored(String time, String action, AuditRecord r) {
+        return java.util.stream.Stream.of(time, r.actor(), action, r.exemptionId(), r.context(), r.comment(), r.before(),
+                r.after()).map(f -> f.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     @Test
