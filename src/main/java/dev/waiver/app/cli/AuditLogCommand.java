@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,7 +124,7 @@ public final class AuditLogCommand implements Callable<Integer> {
         rows.add(HEADER);
         for (AuditEntry e : entries) {
             AuditRecord r = e.record();
-            rows.add(new String[] {Long.toString(e.seq()), TIME.format(r.time()), dash(r.actor()), r.action().name().toLowerCase(),
+            rows.add(new String[] {Long.toString(e.seq()), TIME.format(r.time()), dash(r.actor()), r.action().name().toLowerCase(Locale.ROOT),
                 dash(r.exemptionId()), dash(r.context()), dash(r.comment().replaceAll("\\s*\\R\\s*", " / "))});
         }
         TextTable.print(rows, MAX, out);

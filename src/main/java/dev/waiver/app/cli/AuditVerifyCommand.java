@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /// `waiver audit verify`: recomputes the hash chain of the log (or of a JSON export, on its own) and says
@@ -32,6 +33,9 @@ public final class AuditVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (expectedHead != null && export == null) {
+            throw new ParameterException(spec.commandLine(), "--expect-head needs --export FILE");
+        }
         PrintWriter out = spec.commandLine().getOut();
         ChainVerdict verdict;
         if (export != null) {

@@ -191,6 +191,9 @@ class AuditCommandTest {
         CliRun missing = run("audit", "export", "--format", "json", "--out", out.resolve("no/such/dir/a.json").toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.code());
         assertTrue(missing.err().contains("the folder does not exist"), missing.err());
+        CliRun head = run("audit", "verify", "--expect-head", "ab".repeat(32));
+        assertEquals(ExitCodes.BAD_INPUT, head.code());
+        assertTrue(head.err().startsWith("waiver: --expect-head needs --export FILE"), head.err());
         CliRun format = run("audit", "export", "--format", "pdf", "--out", out.resolve("a.pdf").toString());
         assertEquals(ExitCodes.BAD_INPUT, format.code());
         assertTrue(format.err().contains("--format"), format.err());
