@@ -1,6 +1,7 @@
 package dev.waiver.engine.review;
 
 import dev.waiver.engine.exemption.PolicySummary;
+import dev.waiver.engine.exemption.RuleSummary;
 import dev.waiver.engine.exemption.TimeConditions;
 import dev.waiver.engine.exemption.WaiverAnnotations;
 import dev.waiver.engine.tree.Trees;
@@ -26,16 +27,21 @@ public final class PolicyExceptionTrees {
     private PolicyExceptionTrees() {
     }
 
-    /// A new request object. Rules that match Pods get their `autogen-` rules and the matched kinds get the
-    /// controller kinds, so the exception also covers the Deployments (and others) that create the Pods.
+    /// A new request object. When it matches Pods, rules that match Pods get their `autogen-` rules and the
+    /// matched kinds get the controller kinds, so the exception also covers the Deployments (and others)
+    /// that create the Pods, as Kyverno checks them through the generated rules.
     public static Map<String, Object> newRequest(RequestForm form, String requestId, Optional<PolicySummary> policy) {
         var rules = new LinkedHashSet<>(form.rules());
         var kinds = new LinkedHashSet<>(form.kinds());
-        if (policy.isPresent() && kinds.contains("Pod")) {
+        if (kinds.contains("Pod")) {
+            // Unknown policy: a rule asked to be waived for Pods matches Pods, and Kyverno's default controllers apply.
+            var controllers = policy.map(PolicySummary::autogenControllers).orElse(PolicySummary.DEFAULT_CONTROLLERS)
+                    .stream().sorted().toList();
             for (String rule : form.rules()) {
-                if (policy.get().rule(rule).map(r -> r.matchesPods()).orElse(false)) {
-                    for (String controller : List.copyOf(policy.get().autogenControllers()).stream().sorted().toList()) {
-                        policy.get().autogenRuleName(rule, controller).ifPresent(rules::add);
+                boolean matchesPods = policy.map(p -> p.rule(rule).map(RuleSummary::matchesPods).orElse(false)).orElse(true);
+                if (matchesPods) {
+                    for (String controller : controllers) {
+                        rules.add(PolicySummary.generatedRuleName(rule, controller));
                         kinds.add(controller);
                     }
                 }

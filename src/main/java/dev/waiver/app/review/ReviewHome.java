@@ -1,0 +1,64 @@
+package dev.waiver.app.review;
+
+import dev.waiver.app.settings.Settings;
+import dev.waiver.engine.ports.AuditLog;
+import dev.waiver.engine.review.ReviewCase;
+import dev.waiver.engine.review.Workflow;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/// The review workflow over one data folder: its audit log, its review settings, and the targets
+/// exceptions are applied to. Closing it closes the log.
+public final class ReviewHome implements AutoCloseable {
+
+    /// The data folder cannot be used (unreadable, not an audit log, newer schema); one line for the user.
+    public static final class UnusableHome extends Exception {
+        public UnusableHome(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AutoCloseable closer;
+    private final ReviewService service;
+
+    private ReviewHome(AuditLog log, AutoCloseable closer, Settings settings, Clock clock) {
+        this.closer = closer;
+        this.service = new ReviewService(log, new Workflow(ReviewSettingsFile.read(settings)), clock,
+                ReviewHome::openTarget, ReviewHome::newRequestId);
+    }
+
+    public static ReviewHome open(Path home, Clock clock) throws UnusableHome {
+        throw new UnusableHome("the audit log is not available", null);
+    }
+
+    public ReviewService service() {
+        return service;
+    }
+
+    /// `R-` and eight hex digits: short enough to type, random so two laptops never collide.
+    static String newRequestId() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return "R-" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static ApplyTarget openTarget(ReviewCase.Target target) throws TargetWriteException {
+        return switch (target.kind()) {
+            case FOLDER -> new FolderTarget(Path.of(target.name()));
+            case CONTEXT -> throw new TargetWriteException("applying to context " + target.name() + " is not available yet");
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception ignored) {
+            // closing a read-only or already closed log loses nothing
+        }
+    }
+}
