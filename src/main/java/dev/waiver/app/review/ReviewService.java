@@ -61,6 +61,27 @@ public final class ReviewService {
         return record(workflow.request(form, ids.get(), policy, now()), form.requestor(), "");
     }
 
+    /// Who approves temporary exceptions of the policies the settings let through without a reviewer.
+    public static final String AUTO_APPROVER = "waiver (auto-apply)";
+
+    /// Drafts temporary exceptions for new failures under grace-period policies. Those of auto-apply
+    /// policies are approved at once and, when a target is given, applied there; the rest wait for a reviewer.
+    public List<ReviewResult> draftTemporary(List<RequestForm> drafts, Optional<ReviewCase.Target> autoTarget) {
+        var results = new java.util.ArrayList<ReviewResult>();
+        for (RequestForm form : drafts) {
+            var drafted = record(workflow.draft(form, ids.get(), Optional.empty(), now()), form.requestor(), "");
+            if (drafted instanceof ReviewResult.Recorded r && workflow.settings().autoApply().contains(form.policy())) {
+                String id = r.after().id();
+                drafted = approve(id, AUTO_APPROVER, "grace period of " + form.policy(), Optional.empty());
+                if (drafted instanceof ReviewResult.Recorded && autoTarget.isPresent()) {
+                    drafted = apply(id, autoTarget.get(), AUTO_APPROVER);
+                }
+            }
+            results.add(drafted);
+        }
+        return results;
+    }
+
     public ReviewResult approve(String id, String actor, String comment, Optional<String> riskAcceptance) {
         return withCase(id, c -> record(workflow.approve(c, actor, comment, riskAcceptance, now()), actor, ""));
     }

@@ -49,6 +49,16 @@ public final class Workflow {
         return new ReviewStep.Done(AuditAction.REQUEST, requestId, Map.of(), object, form.reason());
     }
 
+    /// A temporary exception Waiver drafts for a new failure under a grace-period policy: a request like
+    /// any other, recorded as a draft so the log tells it apart from a person's request.
+    public ReviewStep draft(RequestForm form, String requestId, Optional<PolicySummary> policy, Instant now) {
+        return switch (request(form, requestId, policy, now)) {
+            case ReviewStep.Done done -> new ReviewStep.Done(AuditAction.DRAFT, done.exemptionId(), done.before(),
+                    done.after(), done.comment());
+            case ReviewStep.Refused refused -> refused;
+        };
+    }
+
     public ReviewStep approve(ReviewCase c, String actor, String comment, Optional<String> riskAcceptance, Instant now) {
         if (actor.isBlank()) {
             return missing("an approval needs the reviewer (--as)");
