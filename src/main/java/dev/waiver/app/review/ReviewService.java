@@ -94,6 +94,25 @@ public final class ReviewService {
         return withCase(id, c -> record(workflow.escalate(c, actor, comment, now()), actor, ""));
     }
 
+    /// Repairs an exception Waiver did not create, in the file it was read from: its never-true time
+    /// condition becomes the working form with the dates its author meant. Written, then recorded, like an apply.
+    public ReviewResult repairInFile(dev.waiver.engine.exemption.Exemption exemption, java.nio.file.Path file, String actor) {
+        return switch (workflow.repair(exemption.id(), exemption.document(), actor, now())) {
+            case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
+            case ReviewStep.Done done -> {
+                try {
+                    FolderRewrite.replace(file, exemption.namespace(), exemption.name(), done.after());
+                } catch (TargetWriteException e) {
+                    yield new ReviewResult.Failed(exemption.qualifiedName() + " not repaired: " + e.getMessage(), false);
+                }
+                append(done, actor, ReviewCase.Target.folder(file.toString()).recorded());
+                yield new ReviewResult.Recorded(new ReviewCase(exemption.id(), done.after(), now(), java.util.Set.of(),
+                        Optional.empty(), Optional.empty(), false), "repaired " + exemption.qualifiedName() + " in " + file
+                        + " (" + done.comment() + "; comments and layout of that file were not kept)");
+            }
+        };
+    }
+
     /// Writes the approved exception to the target, then records the apply with the version it answered.
     public ReviewResult apply(String id, ReviewCase.Target target, String actor) {
         return withCase(id, c -> {

@@ -138,4 +138,40 @@ class ReviewServiceTest {
         assertThat(entry.record().before()).isEmpty();
         assertThat(entry.record().after()).contains("kind: PolicyException").contains("waiver.dev/request-id");
     }
+
+    @Test
+    void aNeverTrueConditionIsRepairedInItsFileKeepingTheOtherDocuments() throws Exception {
+        Path file = gitops.resolve("legacy.yaml");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: ops}
+                ---
+                apiVersion: kyverno.io/v2beta1
+                kind: PolicyException
+                metadata:
+                  name: legacy
+                  namespace: ops
+                  annotations: {requestor: kim}
+                spec:
+                  exceptions: [{policyName: require-image-signature, ruleNames: [check-image-signature]}]
+                  match: {any: [{resources: {kinds: [Pod], namespaces: [ops]}}]}
+                  conditions:
+                    all:
+                    - key: "{{ time_now_utc() }}"
+                      operator: LessThan
+                      value: "2026-12-01T00:00:00Z"
+                """);
+        var before = FolderWorkspace.loader(gitops).load().exemptions().getFirst();
+        assertThat(dev.waiver.engine.exemption.StatusRules.statusAt(before, clock.instant())).isEqualTo(ExemptionStatus.INACTIVE);
+        String origin = before.origin().orElseThrow();
+        var result = service.repairInFile(before, Path.of(origin.substring(0, origin.lastIndexOf(':'))), "sam");
+        assertThat(result).isInstanceOf(ReviewResult.Recorded.class);
+        var workspace = FolderWorkspace.loader(gitops).load();
+        assertThat(workspace.otherDocuments()).hasSize(1);
+        assertThat(statusInFolder()).isEqualTo(ExemptionStatus.ACTIVE);
+        assertThat(workspace.exemptions().getFirst().expiry().enforcedEnd()).contains(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(log.entries()).extracting(e -> e.record().action()).containsExactly(AuditAction.REPAIR);
+        assertThat(service.cases()).isEmpty();
+    }
 }
