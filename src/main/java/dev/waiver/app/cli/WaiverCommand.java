@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
         subcommands = {ExceptionsCommand.class, EvaluateCommand.class, TestCommand.class, RequestCommand.class,
                 DecisionCommands.Approve.class, DecisionCommands.Reject.class, DecisionCommands.Apply.class,
                 DecisionCommands.Renew.class, DecisionCommands.Revoke.class, DecisionCommands.Remove.class,
-                DecisionCommands.Escalate.class, RepairCommand.class})
+                DecisionCommands.Escalate.class, RepairCommand.class,
+                MetricsCommand.class})
 public final class WaiverCommand {
 
     @Mixin

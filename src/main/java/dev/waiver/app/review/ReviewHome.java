@@ -2,12 +2,16 @@ package dev.waiver.app.review;
 
 import dev.waiver.app.settings.Settings;
 import dev.waiver.engine.ports.AuditLog;
+import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.review.ReviewCase;
+import dev.waiver.engine.review.StoredRequests;
 import dev.waiver.engine.review.Workflow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 
 /// The review workflow over one data folder: its audit log, its review settings, and the targets
 /// exceptions are applied to. Closing it closes the log.
@@ -19,6 +23,8 @@ public final class ReviewHome implements AutoCloseable {
             super(message, cause);
         }
     }
+
+    public static final String AUDIT_FILE = "audit.db";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,6 +39,17 @@ public final class ReviewHome implements AutoCloseable {
 
     public static ReviewHome open(Path home, Clock clock) throws UnusableHome {
         throw new UnusableHome("the audit log is not available", null);
+    }
+
+    /// The store's requests and revoked exceptions to list beside a workspace's own; none when the data
+    /// folder has no audit log yet (listing never creates one).
+    public static List<Exemption> storedBesides(Path home, List<Exemption> workspace, Clock clock) throws UnusableHome {
+        if (!Files.exists(home.resolve(AUDIT_FILE))) {
+            return List.of();
+        }
+        try (ReviewHome opened = open(home, clock)) {
+            return StoredRequests.besides(workspace, opened.service().cases(), clock.instant());
+        }
     }
 
     public ReviewService service() {
