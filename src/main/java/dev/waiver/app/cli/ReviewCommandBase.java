@@ -3,6 +3,7 @@ package dev.waiver.app.cli;
 import dev.waiver.app.review.ReviewHome;
 import dev.waiver.app.review.ReviewResult;
 import dev.waiver.app.review.ReviewService;
+import dev.waiver.engine.ports.AuditLogException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,9 @@ abstract class ReviewCommandBase implements Callable<Integer> {
             return finish(run(home.service()));
         } catch (ReviewHome.UnusableHome e) {
             err().println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (AuditLogException e) {
+            err().println("the audit log could not record the step: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }

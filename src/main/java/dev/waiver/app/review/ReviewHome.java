@@ -1,7 +1,9 @@
 package dev.waiver.app.review;
 
+import dev.waiver.app.audit.SqliteAuditLog;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.engine.ports.AuditLog;
+import dev.waiver.engine.ports.AuditLogException;
 import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.review.ReviewCase;
 import dev.waiver.engine.review.StoredRequests;
@@ -24,8 +26,6 @@ public final class ReviewHome implements AutoCloseable {
         }
     }
 
-    public static final String AUDIT_FILE = "audit.db";
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AutoCloseable closer;
@@ -37,14 +37,20 @@ public final class ReviewHome implements AutoCloseable {
                 ReviewHome::openTarget, ReviewHome::newRequestId);
     }
 
+    /// Opens (creating when needed) the data folder's audit log and reads its review settings.
     public static ReviewHome open(Path home, Clock clock) throws UnusableHome {
-        throw new UnusableHome("the audit log is not available", null);
+        try {
+            SqliteAuditLog log = SqliteAuditLog.open(home);
+            return new ReviewHome(log, log, Settings.load(home.resolve(Settings.FILE_NAME)), clock);
+        } catch (AuditLogException e) {
+            throw new UnusableHome(e.getMessage(), e);
+        }
     }
 
     /// The store's requests and revoked exceptions to list beside a workspace's own; none when the data
     /// folder has no audit log yet (listing never creates one).
     public static List<Exemption> storedBesides(Path home, List<Exemption> workspace, Clock clock) throws UnusableHome {
-        if (!Files.exists(home.resolve(AUDIT_FILE))) {
+        if (!Files.exists(home.resolve(SqliteAuditLog.FILE_NAME))) {
             return List.of();
         }
         try (ReviewHome opened = open(home, clock)) {

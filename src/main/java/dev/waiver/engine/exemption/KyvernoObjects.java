@@ -42,7 +42,12 @@ public final class KyvernoObjects {
         var meta = new Metadata(Trees.stringMap(tree, "metadata", "annotations"), Trees.stringMap(tree, "metadata", "labels"));
         Optional<Instant> created = Trees.string(tree, "metadata", "creationTimestamp").flatMap(Timestamps::parseRfc3339);
         String qualified = namespace.isEmpty() ? name : namespace + "/" + name;
-        String id = source.kind() == Source.Kind.CONTEXT ? source.name() + ":" + qualified : qualified;
+        // A local request is known by its request id, the handle every workflow command takes.
+        String id = switch (source.kind()) {
+            case CONTEXT -> source.name() + ":" + qualified;
+            case REQUEST -> meta.get(WaiverAnnotations.REQUEST_ID).orElse(qualified);
+            default -> qualified;
+        };
         return new Exemption(id, source, String.valueOf(tree.get("apiVersion")), namespace, name,
                 checks(tree), scope(Trees.map(tree, "spec", "match")),
                 new Justification(
