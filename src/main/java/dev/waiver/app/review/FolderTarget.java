@@ -29,7 +29,7 @@ public final class FolderTarget implements ApplyTarget {
     }
 
     @Override
-    public Optional<String> write(Map<String, Object> object) throws TargetWriteException {
+    public Map<String, Object> write(Map<String, Object> object) throws TargetWriteException {
         Path file = fileFor(object);
         if (!Files.isDirectory(folder)) {
             throw new TargetWriteException(folder + ": no such folder");
@@ -43,7 +43,7 @@ public final class FolderTarget implements ApplyTarget {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return Optional.empty();
+            return object;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new TargetWriteException("cannot write " + file + ": " + e.getMessage(), e);

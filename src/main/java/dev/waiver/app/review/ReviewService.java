@@ -169,16 +169,17 @@ public final class ReviewService {
     }
 
     private ReviewResult writeAndRecord(ReviewStep.Done apply, ReviewCase.Target target, String actor, boolean decisionRecorded) {
-        Optional<String> version;
+        Map<String, Object> stored;
         try {
-            version = targets.open(target).write(apply.after());
+            stored = targets.open(target).write(apply.after());
         } catch (TargetWriteException e) {
             String retry = decisionRecorded ? " (the decision is recorded; run `waiver apply " + apply.exemptionId()
                     + "` to write it again)" : "";
             return new ReviewResult.Failed(apply.exemptionId() + " not written to " + target.recorded() + ": "
                     + e.getMessage() + retry, decisionRecorded);
         }
-        append(new ReviewStep.Done(AuditAction.APPLY, apply.exemptionId(), apply.before(), apply.after(),
+        Optional<String> version = dev.waiver.engine.tree.Trees.string(stored, "metadata", "resourceVersion");
+        append(new ReviewStep.Done(AuditAction.APPLY, apply.exemptionId(), apply.before(), stored,
                 ReviewHistory.appliedComment(version)), actor, target.recorded());
         return recorded(apply.exemptionId(), "applied " + apply.exemptionId() + " to " + target.recorded()
                 + version.map(v -> " (resourceVersion " + v + ")").orElse(""));
