@@ -84,14 +84,27 @@ final class LoopbackApiServer implements AutoCloseable {
         return "/apis/kyverno.io/v2/namespaces/" + namespace + "/policyexceptions";
     }
 
-    /// The requests the server received since the last call, as `METHOD path`.
-    List<String> takeRequests() {
-        var seen = new ArrayList<String>();
+    /// A request as the server received it.
+    record Received(String method, String path, String body, String authorization) {
+        String line() {
+            return method + " " + path;
+        }
+    }
+
+    /// The request lines (`PUT /apis/…`) received since the last call.
+    List<String> takeRequestLines() {
+        return takeRequests().stream().map(Received::line).toList();
+    }
+
+    /// The requests the server received since the last call.
+    List<Received> takeRequests() {
+        var seen = new ArrayList<Received>();
         int count = server.getRequestCount();
         for (int i = taken; i < count; i++) {
             try {
                 var request = server.takeRequest();
-                seen.add(request.getMethod() + " " + request.getPath());
+                seen.add(new Received(request.getMethod(), request.getPath(), request.getUtf8Body(),
+                        request.getHeader("Authorization")));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
