@@ -51,12 +51,22 @@ final class ObjectChanges {
             boolean inBefore = before.containsKey(key) && before.get(key) != null;
             boolean inAfter = after.containsKey(key) && after.get(key) != null;
             if (inBefore && !inAfter) {
-                changes.add(new FieldChange(childPath, Change.REMOVED));
+                removedOrAdded(childPath, before.get(key), true, changes);
             } else if (!inBefore && inAfter) {
-                changes.add(new FieldChange(childPath, Change.ADDED));
+                removedOrAdded(childPath, after.get(key), false, changes);
             } else if (inBefore) {
                 compare(childPath, before.get(key), after.get(key), changes);
             }
+        }
+    }
+
+    /// A whole map that appeared or went is listed by its keys: "labels.team added" says more than
+    /// "labels added".
+    private static void removedOrAdded(String path, Object value, boolean removed, List<FieldChange> changes) {
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            compareMaps(path, removed ? map : Map.of(), removed ? Map.of() : map, changes);
+        } else {
+            changes.add(new FieldChange(path, removed ? Change.REMOVED : Change.ADDED));
         }
     }
 
