@@ -3,13 +3,17 @@ package dev.waiver.app.cluster;
 import dev.waiver.app.cluster.Refused.Kind;
 import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /// Creates, updates and deletes exception objects in one cluster, never overwriting what the reviewer
@@ -39,7 +43,7 @@ public final class ClusterWriter {
         this.writes = SingleAttempt.of(client);
         this.serialization = client.getKubernetesSerialization();
         this.refusals = new Refusals(new Redaction(config), () -> identity.current().username(),
-                config.getRequestTimeout());
+                Objects.requireNonNullElse(config.getRequestTimeout(), Config.DEFAULT_REQUEST_TIMEOUT));
     }
 
     /// Creates the object (an apply). Its `metadata.resourceVersion` and `uid`, if any, are dropped: they
@@ -203,9 +207,8 @@ public final class ClusterWriter {
         return Optional.ofNullable(objects(ref).withName(ref.name()).get()).map(this::toMap);
     }
 
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> objects(ObjectRef ref) {
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> objects(ObjectRef ref) {
         return writes.genericKubernetesResources(ref.kind().context()).inNamespace(ref.namespace());
     }
 

@@ -58,7 +58,7 @@ final class Refusals {
         };
     }
 
-    Refused credentials(int code) {
+    private static Refused credentials(int code) {
         return new Refused(Kind.CREDENTIALS, "The credentials for this cluster expired or were rejected; log in "
                 + "again (e.g. run your exec plugin or `kubectl` login) and retry. Nothing was written.", code);
     }
