@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /// An audit log in memory, for workflow tests that are about decisions rather than storage.
-final class MemoryAuditLog implements AuditLog {
+public final class MemoryAuditLog implements AuditLog {
 
     private final List<AuditEntry> entries = new ArrayList<>();
 
