@@ -71,8 +71,17 @@ public final class ReviewAccess implements AutoCloseable {
 
     /// The store's requests and decisions the register shows beside the workspace's own exceptions
     /// ([StoredRequests#besides]); none while the workflow cannot be opened. Call it off the FX thread.
+    ///
+    /// A store that cannot be read must not cost the user the register: its own exceptions still load,
+    /// and the Reviews screen, which reads the same store, says what is wrong.
     public List<Exemption> besides(List<Exemption> workspace, Instant now) {
-        return ifAvailable().map(s -> StoredRequests.besides(workspace, s.cases(), now)).orElse(List.of());
+        try {
+            return ifAvailable().map(s -> StoredRequests.besides(workspace, s.cases(), now)).orElse(List.of());
+        } catch (RuntimeException unreadable) {
+            System.getLogger(ReviewAccess.class.getName()).log(System.Logger.Level.WARNING,
+                    "stored requests left out of the register", unreadable);
+            return List.of();
+        }
     }
 
     @Override

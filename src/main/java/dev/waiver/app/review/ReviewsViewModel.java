@@ -71,6 +71,8 @@ public final class ReviewsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
     private int generation;
+    /// The case a refresh in flight was asked to select; a later plain refresh must not forget it.
+    private String selectAfter;
 
     public ReviewsViewModel(ReviewAccess access, BackgroundRunner runner, Clock clock, ObservableValue<Workspace> workspace,
                             Selection<ReviewCase> selection, String reviewer, Consumer<String> showInRegister) {
@@ -145,12 +147,13 @@ public final class ReviewsViewModel {
 
     /// Reads the store again in the background, keeping the selected case selected.
     public void refresh() {
-        refresh(selectedRow.get() == null ? null : selectedRow.get().id());
+        refresh(selectAfter != null ? selectAfter : selectedRow.get() == null ? null : selectedRow.get().id());
     }
 
     /// Reads the store again and then selects the case `selectId` (a new request, say), if it is there.
     public void refresh(String selectId) {
         int current = ++generation;
+        selectAfter = selectId;
         Workspace ws = workspace.getValue();
         List<Exemption> inWorkspace = ws == null ? List.of() : ws.exemptions();
         loading.set(true);
@@ -160,6 +163,7 @@ public final class ReviewsViewModel {
             }
         }, error -> {
             if (current == generation) {
+                selectAfter = null;
                 loading.set(false);
                 unavailable.set(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
                 source.clear();
@@ -210,6 +214,7 @@ public final class ReviewsViewModel {
     }
 
     private void show(Read read, String selectId) {
+        selectAfter = null;
         unavailable.set("");
         source.setAll(read.rows());
         notifications.setAll(read.notifications());

@@ -151,6 +151,26 @@ class ReviewsViewModelTest {
         assertThat(desk.shownInRegister).containsExactly("ci/foreign");
     }
 
+    /// The window reloads the workspace after each step, which refreshes the queue again while the
+    /// refresh that selects the new request may still be running: the new request stays the one selected.
+    @Test
+    void aLaterRefreshKeepsTheCaseAnEarlierOneWasToSelect() {
+        var pending = new ArrayList<Runnable>();
+        dev.waiver.app.ui.BackgroundRunner queued = new dev.waiver.app.ui.BackgroundRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> task, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<? super Throwable> onError) {
+                pending.add(() -> desk.runner.run(task, onSuccess, onError));
+            }
+        };
+        var queue = new ReviewsViewModel(desk.access, queued, desk.clock, desk.workspace, desk.cases, "sam", id -> { });
+        String id = desk.request("dana", "payments", 10);
+        queue.refresh(id);
+        desk.reload();
+        pending.forEach(Runnable::run);
+        assertThat(queue.selectedRowProperty().get().id()).isEqualTo(id);
+    }
+
     @Test
     void anUnusableDataFolderSaysWhyAndLeavesTheQueueEmpty() {
         var queue = new ReviewsViewModel(ReviewAccess.unavailable("the audit log is locked"), desk.runner, desk.clock,
