@@ -52,6 +52,7 @@ public final class FxReviewDialogs implements ReviewDialogs {
         var spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty().bind(approval.evaluatingProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
         var summary = new Label();
         summary.setId("blastSummary");
         summary.setWrapText(true);

@@ -68,7 +68,7 @@ final class RequestFormView extends ScrollPane {
         var grid = new GridPane();
         grid.getStyleClass().add("detail-grid");
         var keys = new ColumnConstraints();
-        keys.setMinWidth(120);
+        keys.setMinWidth(150);
         var values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(keys, values);

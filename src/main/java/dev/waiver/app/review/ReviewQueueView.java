@@ -84,18 +84,21 @@ final class ReviewQueueView extends VBox {
         table.setId("reviewQueue");
         table.getStyleClass().add("register-table");
         table.getColumns().setAll(List.of(
-                column("Id", "colReviewId", 100, ReviewRow::id),
+                column("Id", "colReviewId", 95, ReviewRow::id),
                 status(),
-                column("Exception", "colReviewException", 200, ReviewRow::exception),
-                column("Policy / rules", "colReviewChecks", 200, ReviewRow::checks),
+                column("Exception", "colReviewException", 260, ReviewRow::exception),
+                column("Policy / rules", "colReviewChecks", 300, ReviewRow::checks),
                 column("Namespaces", "colReviewNamespaces", 110, ReviewRow::namespaces),
-                column("Requestor", "colReviewRequestor", 120, ReviewRow::requestor),
-                column("Reason", "colReviewReason", 200, ReviewRow::reason),
+                column("Requestor", "colReviewRequestor", 150, ReviewRow::requestor),
+                column("Reason", "colReviewReason", 240, ReviewRow::reason),
                 column("Ticket", "colReviewTicket", 80, ReviewRow::ticket),
-                column("Requested", "colReviewRequested", 90, ReviewRow::requested),
-                column("Ends", "colReviewEnds", 150, ReviewRow::ends),
+                column("Requested", "colReviewRequested", 95, ReviewRow::requested),
+                column("Ends", "colReviewEnds", 160, ReviewRow::ends),
                 column("Approvals", "colReviewApprovals", 80, ReviewRow::approvals)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Eleven columns do not fit beside the case pane: keep their widths and scroll sideways rather than
+        // cut every cell short; the menu button hides the ones a reviewer does not need.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setTableMenuButtonVisible(true);
         var placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.textProperty().bind(Bindings.when(viewModel.loadingProperty()).then("Loading…")
@@ -118,7 +121,7 @@ final class ReviewQueueView extends VBox {
 
     /// The status in its colour, with the stage (what the case waits for) as its tooltip.
     private static TableColumn<ReviewRow, String> status() {
-        var column = column("Status", "colReviewStatus", 110, ReviewRow::statusText);
+        var column = column("Status", "colReviewStatus", 120, ReviewRow::statusText);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -32,7 +32,7 @@ public final class ReviewsScreen extends BorderPane {
         caseView.visibleProperty().bind(form.openProperty().not());
         var side = new StackPane(caseView, formView);
         var split = new SplitPane(new ReviewQueueView(viewModel), side);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(side, false);
         setCenter(split);
         // Read the store when the screen is first shown, not when the window is built.
