@@ -7,6 +7,7 @@ import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.review.Reminder;
 import dev.waiver.engine.review.Reminders;
 import dev.waiver.engine.review.ReviewCase;
+import dev.waiver.engine.review.ReviewSettings;
 import dev.waiver.engine.review.StoredRequests;
 import java.time.Clock;
 import java.time.Instant;
@@ -189,16 +190,25 @@ public final class ReviewsViewModel {
 
     // ---- work
 
-    private record Read(List<ReviewRow> rows, List<Notification> notifications) {
+    /// `unavailable`: why the store could not be read ("" when it could); the reminders then cover the
+    /// workspace alone, under the default review settings.
+    private record Read(List<ReviewRow> rows, List<Notification> notifications, String unavailable) {
     }
 
     /// Off the FX thread: the store's cases as rows, and the reminders over the register the window shows
     /// (the workspace's exceptions and the stored requests beside them).
-    private Read read(List<Exemption> inWorkspace) throws ReviewHome.UnusableHome {
-        ReviewService service = access.service();
+    private Read read(List<Exemption> inWorkspace) {
+        Optional<ReviewService> service;
+        String why = "";
+        try {
+            service = Optional.of(access.service());
+        } catch (ReviewHome.UnusableHome e) {
+            service = Optional.empty();
+            why = e.getMessage();
+        }
         Instant now = clock.instant();
-        var cases = service.cases();
-        var settings = service.workflow().settings();
+        var cases = service.map(ReviewService::cases).orElse(List.of());
+        var settings = service.map(s -> s.workflow().settings()).orElse(ReviewSettings.defaults());
         var rows = cases.stream().map(c -> ReviewRow.of(c, settings.approvalsNeeded(), now)).toList();
         var register = new ArrayList<>(inWorkspace);
         register.addAll(StoredRequests.besides(inWorkspace, cases, now));
@@ -210,12 +220,12 @@ public final class ReviewsViewModel {
         }
         var reminders = Reminders.of(register, settings, now).stream()
                 .map(r -> new Notification(r, Optional.ofNullable(caseOf.get(r.exemptionId())))).toList();
-        return new Read(rows, reminders);
+        return new Read(rows, reminders, why);
     }
 
     private void show(Read read, String selectId) {
         selectAfter = null;
-        unavailable.set("");
+        unavailable.set(read.unavailable());
         source.setAll(read.rows());
         notifications.setAll(read.notifications());
         long waiting = read.rows().stream().filter(r -> r.stage() == ReviewRow.Stage.IN_REVIEW).count();

@@ -77,9 +77,8 @@ class ReviewsViewModelTest {
         assertThat(row.statusText()).isEqualTo("In Review");
     }
 
-    @Test
-    void theBadgeCountsTheRemindersOverTheWorkspaceAndTheStore() throws Exception {
-        // An exception in the folder that ends in three days: one reminder before any request.
+    /// An exception in the folder that ends in three days: one reminder before any request.
+    void writeAnExceptionEndingSoon() throws Exception {
         Files.writeString(folder.resolve("ending.yaml"), """
                 apiVersion: kyverno.io/v2
                 kind: PolicyException
@@ -100,6 +99,11 @@ class ReviewsViewModelTest {
                         value: true
                 """);
         desk.reload();
+    }
+
+    @Test
+    void theBadgeCountsTheRemindersOverTheWorkspaceAndTheStore() throws Exception {
+        writeAnExceptionEndingSoon();
         assertThat(desk.queue.reminderCountProperty().get()).isEqualTo(1);
 
         String first = desk.request("dana", "payments", 10);
@@ -172,12 +176,13 @@ class ReviewsViewModelTest {
     }
 
     @Test
-    void anUnusableDataFolderSaysWhyAndLeavesTheQueueEmpty() {
+    void anUnusableDataFolderSaysWhyAndStillRemindsOfTheWorkspace() throws Exception {
+        writeAnExceptionEndingSoon();
         var queue = new ReviewsViewModel(ReviewAccess.unavailable("the audit log is locked"), desk.runner, desk.clock,
                 desk.workspace, desk.cases, "sam", id -> { });
         queue.refresh();
         assertThat(queue.unavailableProperty().get()).isEqualTo("the audit log is locked");
         assertThat(queue.rows()).isEmpty();
-        assertThat(queue.reminderCountProperty().get()).isZero();
+        assertThat(queue.reminderCountProperty().get()).isEqualTo(1);
     }
 }
