@@ -72,6 +72,8 @@ public final class RequestFormViewModel {
     private final ReadOnlyStringWrapper endsText = new ReadOnlyStringWrapper(this, "endsText", "");
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(this, "canSubmit");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
+    /// Why the store could not be opened, as `: reason`, once that was tried.
+    private String unavailable = "";
 
     public RequestFormViewModel(ReviewAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock,
                                 ObservableValue<Workspace> workspace, ObservableStringValue requestor,
@@ -98,7 +100,7 @@ public final class RequestFormViewModel {
     /// A blank form.
     public void start() {
         fill("", Set.of(), "", "Pod", "");
-        open.set(true);
+        show();
     }
 
     /// The form filled from a failed check, so the requestor only adds why and until when. A generated
@@ -110,7 +112,19 @@ public final class RequestFormViewModel {
         boolean generated = !podRule.equals(rule);
         fill(policyKey, Set.of(podRule), namespace, generated ? "Pod" : kind,
                 generated ? name + ", " + name + "-*" : name);
+        show();
+    }
+
+    /// Shows the form and opens the store in the background (creating it on a first request), so the
+    /// engine's rules can judge the form while it is filled.
+    private void show() {
         open.set(true);
+        if (access.current().isEmpty()) {
+            runner.run(access::service, service -> validate(), error -> {
+                unavailable = ": " + error.getMessage();
+                validate();
+            });
+        }
     }
 
     public void cancel() {
@@ -179,7 +193,7 @@ public final class RequestFormViewModel {
                 + dev.waiver.engine.exemption.Durations.until(form.expires(), now) + ")");
         var service = access.current();
         if (service.isEmpty()) {
-            problem.set("The review workflow is not available");
+            problem.set("The review workflow is not available" + unavailable);
         } else if (service.get().workflow().request(form, "R-preview", catalog().find(form.policy()), now)
                 instanceof ReviewStep.Refused refused) {
             problem.set(sentence(refused.message()));

@@ -201,7 +201,7 @@ public final class ReviewsViewModel {
         Optional<ReviewService> service;
         String why = "";
         try {
-            service = Optional.of(access.service());
+            service = access.stored();
         } catch (ReviewHome.UnusableHome e) {
             service = Optional.empty();
             why = e.getMessage();
