@@ -1,5 +1,6 @@
 package dev.waiver.app.cli;
 
+import dev.waiver.app.review.ReviewHome;
 import dev.waiver.app.workspace.DemoWorkspace;
 import dev.waiver.app.workspace.FolderWorkspace;
 import dev.waiver.app.workspace.LoadProblem;
@@ -10,6 +11,7 @@ import dev.waiver.engine.exemption.RegisterFilter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,7 +72,13 @@ public final class ExceptionsListCommand implements Callable<Integer> {
         for (LoadProblem problem : workspace.problems()) {
             err.println(problem);
         }
-        Register register = Register.assess(workspace.exemptions(), workspace.policies(), global.clock().instant());
+        var exemptions = new ArrayList<>(workspace.exemptions());
+        try {
+            exemptions.addAll(ReviewHome.storedBesides(global.home(), workspace.exemptions(), global.clock()));
+        } catch (ReviewHome.UnusableHome e) {
+            err.println(e.getMessage());
+        }
+        Register register = Register.assess(exemptions, workspace.policies(), global.clock().instant());
         var rows = register.select(filter);
         if (output.equals("json")) {
             out.println(RegisterJson.write(rows));
