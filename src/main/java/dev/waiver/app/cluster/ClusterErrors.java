@@ -28,20 +28,23 @@ public final class ClusterErrors {
     /// @param action what was tried, naming the resource and where, e.g.
     ///               `list policyexceptions.kyverno.io in all namespaces`
     public static String describe(Throwable error, String action) {
-        String where = "";
+        return "cannot " + action + ": " + reason(error);
+    }
+
+    /// Why, without what was tried: `forbidden (…)`, `connection refused: the server is not reachable`.
+    public static String reason(Throwable error) {
         var status = code(error);
-        if (status.isPresent()) {
-            String server = serverMessage(error).map(m -> " (" + m + ")").orElse("");
-            return switch (status.get()) {
-                case 401 -> "cannot " + action + where + ": unauthorized, the server rejected the credentials"
-                        + " (log in again or refresh the token)";
-                case 403 -> "cannot " + action + where + ": forbidden" + server;
-                case 404 -> "cannot " + action + where + ": not found on the server" + server;
-                case 410 -> "cannot " + action + where + ": the list expired on the server (resourceVersion too old)";
-                default -> "cannot " + action + where + ": the server answered " + status.get() + server;
-            };
+        if (status.isEmpty()) {
+            return transport(error);
         }
-        return "cannot " + action + where + ": " + transport(error);
+        String server = serverMessage(error).map(m -> " (" + m + ")").orElse("");
+        return switch (status.get()) {
+            case 401 -> "unauthorized, the server rejected the credentials (log in again or refresh the token)";
+            case 403 -> "forbidden" + server;
+            case 404 -> "not found on the server" + server;
+            case 410 -> "the list expired on the server (resourceVersion too old)";
+            default -> "the server answered " + status.get() + server;
+        };
     }
 
     /// True when the server did not answer at all (no connection, timeout, TLS): the snapshot stands in.

@@ -76,7 +76,7 @@ public final class ClusterWorkspaces {
     }
 
     /// Each object as a document whose "file" says where it lives: `prod: PolicyException team-a/debug`.
-    static LoadResult documents(ClusterRead read) {
+    public static LoadResult documents(ClusterRead read) {
         var documents = read.objects().stream()
                 .map(o -> new SourcedDocument(read.context() + ": " + o.key(), 0, o.tree()))
                 .toList();

@@ -18,10 +18,10 @@ public final class ContextProbe {
             return new Reachability(true, version == null || version.getGitVersion() == null ? "" : version.getGitVersion());
         } catch (RuntimeException e) {
             if (ClusterErrors.isUnreachable(e)) {
-                return new Reachability(false, ClusterErrors.describe(e, "reach the server"));
+                return new Reachability(false, ClusterErrors.reason(e));
             }
             // It answered, if only to refuse: the network path is there.
-            return new Reachability(true, ClusterErrors.describe(e, "read the server version"));
+            return new Reachability(true, ClusterErrors.reason(e));
         }
     }
 }

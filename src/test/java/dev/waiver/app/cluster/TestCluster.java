@@ -30,9 +30,9 @@ import java.util.UUID;
 /// CRDs registered, or, with `-Dwaiver.realCluster=true` (the `real-cluster` Maven profile), the cluster
 /// that `KUBECONFIG` names, where every test object goes into a throwaway `waiver-test-…` namespace and
 /// test ClusterPolicies carry the same suffix, all deleted afterwards.
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
 
-    static final String TOKEN = "waiver-test-token-4f1c9e2a7b";
+    public static final String TOKEN = "waiver-test-token-4f1c9e2a7b";
 
     private final Optional<KubernetesMockServer> server;
     private final KubernetesClient admin;
@@ -48,11 +48,11 @@ final class TestCluster implements AutoCloseable {
         this.namespace = "waiver-test-" + suffix;
     }
 
-    static boolean real() {
+    public static boolean real() {
         return Boolean.getBoolean("waiver.realCluster");
     }
 
-    static TestCluster start() {
+    public static TestCluster start() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         if (real()) {
             var client = new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build();
@@ -71,16 +71,16 @@ final class TestCluster implements AutoCloseable {
         return cluster;
     }
 
-    KubernetesClient admin() {
+    public KubernetesClient admin() {
         return admin;
     }
 
-    String namespace() {
+    public String namespace() {
         return namespace;
     }
 
     /// The API server's address.
-    String url() {
+    public String url() {
         return admin.getConfiguration().getMasterUrl();
     }
 
@@ -89,14 +89,14 @@ final class TestCluster implements AutoCloseable {
     }
 
     /// Stops the mock server, as a cluster behind a VPN that just went down.
-    void kill() {
+    public void kill() {
         server.orElseThrow(() -> new IllegalStateException("cannot kill a real cluster")).destroy();
         killed = true;
     }
 
     /// A kubeconfig with one context per named server, a bearer token for each user; the first is current.
     /// On a real cluster: the kubeconfig `KUBECONFIG` names, with its current context.
-    static Path kubeconfig(Path dir, Map<String, String> contextToServer) {
+    public static Path kubeconfig(Path dir, Map<String, String> contextToServer) {
         try {
             var yaml = new StringBuilder("apiVersion: v1\nkind: Config\n");
             yaml.append("current-context: ").append(contextToServer.keySet().iterator().next()).append('\n');
@@ -119,7 +119,7 @@ final class TestCluster implements AutoCloseable {
 
     /// How the app reaches this cluster: through a kubeconfig file, as the app would. On the mock, a
     /// generated kubeconfig whose one context is `context`; on a real cluster, `KUBECONFIG`'s current context.
-    Connection connect(Path dir, String context) {
+    public Connection connect(Path dir, String context) {
         if (real()) {
             Kubeconfigs kubeconfigs = Kubeconfigs.find(Optional.empty());
             String current = kubeconfigs.current().orElseThrow().name();
@@ -130,8 +130,8 @@ final class TestCluster implements AutoCloseable {
         return new Connection(new ClusterConnector(Kubeconfigs.load(List.of(file)), fast()), context, file);
     }
 
-    record Connection(ClusterConnector connector, String context, Path kubeconfig) implements AutoCloseable {
-        ClusterReader reader() {
+    public record Connection(ClusterConnector connector, String context, Path kubeconfig) implements AutoCloseable {
+        public ClusterReader reader() {
             return connector.reader(context, java.time.Clock.systemUTC());
         }
 
@@ -142,7 +142,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     /// Settings short enough that a dead server is noticed within a test's patience.
-    static ClientSettings fast() {
+    public static ClientSettings fast() {
         return new ClientSettings(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(3), 0);
     }
 
@@ -150,7 +150,7 @@ final class TestCluster implements AutoCloseable {
         return admin.genericKubernetesResources(ResourceType.POLICY_EXCEPTION.definition("v2"));
     }
 
-    GenericKubernetesResource createException(String name, String policy, String... rules) {
+    public GenericKubernetesResource createException(String name, String policy, String... rules) {
         return exceptions().inNamespace(namespace).resource(exception(name, policy, rules)).create();
     }
 
@@ -166,7 +166,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     /// A ClusterPolicy named `name-<suffix>`, so a real cluster's own policies are never touched.
-    String createClusterPolicy(String name, String category) {
+    public String createClusterPolicy(String name, String category) {
         String full = name + "-" + suffix;
         var policy = new GenericKubernetesResourceBuilder().withApiVersion("kyverno.io/v1").withKind("ClusterPolicy")
                 .withNewMetadata().withName(full).addToAnnotations("policies.kyverno.io/category", category).endMetadata()
@@ -177,6 +177,21 @@ final class TestCluster implements AutoCloseable {
         admin.genericKubernetesResources(ResourceType.CLUSTER_POLICY.definition("v1")).resource(policy).create();
         clusterPolicies.add(full);
         return full;
+    }
+
+    /// Creates the object a YAML document describes (any kind Waiver reads).
+    public void apply(ResourceType type, String yaml) {
+        var object = admin.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        String version = object.getApiVersion().substring(object.getApiVersion().indexOf('/') + 1);
+        var ops = admin.genericKubernetesResources(type.definition(version));
+        if (type.namespaced()) {
+            ops.inNamespace(namespace).resource(object).create();
+        } else {
+            ops.resource(object).create();
+            if (type == ResourceType.CLUSTER_POLICY) {
+                clusterPolicies.add(object.getMetadata().getName());
+            }
+        }
     }
 
     private void registerCrds() {
