@@ -138,19 +138,21 @@ public final class ClusterReader {
         return new Listed(objects, resourceVersion);
     }
 
-    /// The object as a plain tree like the YAML reader's. `managedFields` is server bookkeeping that
-    /// kubectl hides too; built-in lists leave `apiVersion` and `kind` off their items, so they are set.
+    /// The object as a plain tree like the YAML reader's. fabric8 has already parsed everything but
+    /// `metadata` into plain maps, which are taken as they are; only the metadata is converted, so a large
+    /// list is not serialised a second time. `managedFields` is server bookkeeping that kubectl hides too;
+    /// built-in lists leave `apiVersion` and `kind` off their items, so they are set.
     @SuppressWarnings("unchecked")
     Map<String, Object> toTree(GenericKubernetesResource item, String apiVersion, String kind) {
-        Map<String, Object> tree = client.getKubernetesSerialization().convertValue(item, LinkedHashMap.class);
-        var ordered = new LinkedHashMap<String, Object>();
-        ordered.put("apiVersion", tree.get("apiVersion") != null ? tree.get("apiVersion") : apiVersion);
-        ordered.put("kind", tree.get("kind") != null ? tree.get("kind") : kind);
-        tree.forEach(ordered::putIfAbsent);
-        if (ordered.get("metadata") instanceof Map<?, ?> metadata) {
-            ((Map<String, Object>) metadata).remove("managedFields");
+        var tree = new LinkedHashMap<String, Object>();
+        tree.put("apiVersion", item.getApiVersion() != null ? item.getApiVersion() : apiVersion);
+        tree.put("kind", item.getKind() != null ? item.getKind() : kind);
+        if (item.getMetadata() != null) {
+            item.getMetadata().setManagedFields(null);
+            tree.put("metadata", client.getKubernetesSerialization().convertValue(item.getMetadata(), LinkedHashMap.class));
         }
-        return ordered;
+        item.getAdditionalProperties().forEach(tree::putIfAbsent);
+        return tree;
     }
 
     private Optional<String> notServed(ResourceType type, Map<String, String> served) {
