@@ -1,6 +1,7 @@
 package dev.waiver.app.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -117,6 +118,10 @@ public final class ClusterErrors {
             }
             if (t instanceof NoRouteToHostException) {
                 return "no route to the server";
+            }
+            if (t instanceof EOFException || (t.getMessage() != null && (t.getMessage().contains("EOF reached")
+                    || t.getMessage().contains("Connection reset") || t.getMessage().contains("connection closed")))) {
+                return "the connection was cut before the server answered";
             }
             if (t instanceof SSLException) {
                 return "TLS failed (" + rootMessage(t) + ")";

@@ -3,6 +3,7 @@ package dev.waiver.app.cluster;
 import dev.waiver.app.workspace.Workspace;
 import dev.waiver.engine.exemption.KyvernoObjects;
 import dev.waiver.engine.exemption.PolicyCatalog;
+import dev.waiver.engine.exemption.Source;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,24 @@ final class ClusterState {
 
     Optional<ClusterObject> remove(ClusterObject object) {
         return Optional.ofNullable(objects.remove(object.key()));
+    }
+
+    /// Applies one watched change and says what the register's listener must hear: nothing when the
+    /// change was already held; an exception as the engine's record (with the id the register gave it);
+    /// for a policy, the new catalog.
+    Optional<ClusterEvent> apply(ClusterObject object, boolean deleted) {
+        boolean changed = deleted ? remove(object).isPresent() : put(object).isPresent();
+        if (!changed) {
+            return Optional.empty();
+        }
+        String context = base.context();
+        if (!object.kind().equals(ResourceType.POLICY_EXCEPTION.kind())) {
+            return Optional.of(new ClusterEvent.PoliciesChanged(context, catalog()));
+        }
+        var exemption = KyvernoObjects.toExemption(object.tree(), Source.context(context),
+                Optional.of(context + ": " + object.key()));
+        return Optional.of(deleted ? new ClusterEvent.ExemptionRemoved(context, exemption.id())
+                : new ClusterEvent.ExemptionChanged(context, exemption));
     }
 
     /// A fresh list of one kind replaces everything held of that kind.

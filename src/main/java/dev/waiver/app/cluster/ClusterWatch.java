@@ -1,8 +1,6 @@
 package dev.waiver.app.cluster;
 
 import dev.waiver.app.workspace.Workspace;
-import dev.waiver.engine.exemption.KyvernoObjects;
-import dev.waiver.engine.exemption.Source;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -28,8 +26,8 @@ import java.util.random.RandomGenerator;
 /// listener, already mapped to engine records.
 ///
 /// Reconnecting is done here, not by fabric8 (the clients are built with no automatic watch reconnects),
-/// so the listener can be told the truth: a dropped watch first checks the server with a one-item list;
-/// if it answers, the watches resume from the last version seen and the state stays [ConnectionState.Live];
+/// so the listener can be told the truth: a dropped watch first asks the server for its version; if it
+/// answers, the watches resume from the last version seen and the state stays [ConnectionState.Live];
 /// if not, attempts follow [Backoff] as [ConnectionState.Reconnecting], and after `offlineAfter` attempts
 /// (or at once when the server refuses the credentials) as [ConnectionState.Offline], still retrying at the
 /// longest interval. A 410 Gone (the version is older than the server keeps) lists the kind again and
@@ -58,10 +56,10 @@ public final class ClusterWatch implements AutoCloseable {
     private final Consumer<ClusterRead> onFullSync;
     private final Clock clock;
     private final ClusterState state;
-    private final List<KindWatch> kinds = new ArrayList<>();
+    private final List<WatchedKind> kinds = new ArrayList<>();
     /// Held for a whole reconnect attempt, so two attempts never run at once on a shared scheduler.
     private final Object cycleLock = new Object();
-    private final Set<KindWatch> broken = new LinkedHashSet<>();
+    private final Set<WatchedKind> broken = new LinkedHashSet<>();
     private ConnectionState connection;
     private Future<?> nextCycle;
     private int attempt;
@@ -83,7 +81,7 @@ public final class ClusterWatch implements AutoCloseable {
         for (ResourceType type : WATCHED) {
             String version = read.servedVersions().get(type.kind());
             if (version != null) {
-                kinds.add(new KindWatch(type, version, read.listVersions().get(type.kind())));
+                kinds.add(new WatchedKind(type, version, read.listVersions().get(type.kind())));
             }
         }
     }
@@ -119,7 +117,7 @@ public final class ClusterWatch implements AutoCloseable {
         if (nextCycle != null) {
             nextCycle.cancel(false);
         }
-        for (KindWatch k : kinds) {
+        for (WatchedKind k : kinds) {
             k.generation++;
             if (k.handle != null) {
                 k.handle.close();
@@ -131,7 +129,7 @@ public final class ClusterWatch implements AutoCloseable {
     /// One reconnect attempt, on the scheduler: check the server, relist what must be, reopen the watches.
     private void cycle() {
         synchronized (cycleLock) {
-            List<KindWatch> todo;
+            List<WatchedKind> todo;
             synchronized (this) {
                 if (closed || broken.isEmpty()) {
                     return;
@@ -142,11 +140,11 @@ public final class ClusterWatch implements AutoCloseable {
         }
     }
 
-    private void attempt(List<KindWatch> todo) {
+    private void attempt(List<WatchedKind> todo) {
         String action = "reach the server";
         try {
             reader.client().getKubernetesVersion();
-            for (KindWatch k : todo) {
+            for (WatchedKind k : todo) {
                 if (k.needsRelist) {
                     action = "list " + k.type.resourceName() + (k.type.namespaced() ? " in all namespaces" : "");
                     relist(k);
@@ -163,7 +161,7 @@ public final class ClusterWatch implements AutoCloseable {
         }
     }
 
-    private void relist(KindWatch k) {
+    private void relist(WatchedKind k) {
         ClusterReader.Listed listed = reader.list(k.type, k.version, page -> { });
         ClusterRead now;
         synchronized (this) {
@@ -183,7 +181,7 @@ public final class ClusterWatch implements AutoCloseable {
         }
     }
 
-    private void open(KindWatch k) {
+    private void open(WatchedKind k) {
         int generation;
         String from;
         synchronized (this) {
@@ -195,7 +193,7 @@ public final class ClusterWatch implements AutoCloseable {
         }
         ListOptions options = new ListOptionsBuilder().withResourceVersion(from).withAllowWatchBookmarks(true).build();
         var ops = reader.client().genericKubernetesResources(k.type.definition(k.version));
-        Watcher<GenericKubernetesResource> watcher = new KindWatcher(k, generation);
+        Watcher<GenericKubernetesResource> watcher = new WatchedKinder(k, generation);
         Watch handle = k.type.namespaced() ? ops.inAnyNamespace().watch(options, watcher) : ops.watch(options, watcher);
         synchronized (this) {
             if (closed || generation != k.generation) {
@@ -235,7 +233,7 @@ public final class ClusterWatch implements AutoCloseable {
     /// state says why it is down (the drop itself only says "ended"). A long-lived watch ending is
     /// routine (servers end them every few minutes); watches that keep ending right after they open wait
     /// longer each time, so a proxy that cuts them cannot make Waiver hammer the server.
-    private synchronized void dropped(KindWatch k, WatcherException cause) {
+    private synchronized void dropped(WatchedKind k, WatcherException cause) {
         k.handle = null;
         k.droppedGeneration = k.generation;
         broken.add(k);
@@ -252,7 +250,7 @@ public final class ClusterWatch implements AutoCloseable {
         schedule(quickDrops <= 1 ? Duration.ZERO : settings.backoff().delay(quickDrops - 1, settings.random()));
     }
 
-    private synchronized void received(KindWatch k, Watcher.Action action, GenericKubernetesResource resource) {
+    private synchronized void received(WatchedKind k, Watcher.Action action, GenericKubernetesResource resource) {
         if (resource == null || resource.getMetadata() == null) {
             return;
         }
@@ -262,19 +260,7 @@ public final class ClusterWatch implements AutoCloseable {
             return;
         }
         var object = ClusterObject.of(reader.toTree(resource, k.type.apiVersion(k.version), k.type.kind()));
-        boolean changed = action == Watcher.Action.DELETED ? state.remove(object).isPresent() : state.put(object).isPresent();
-        if (!changed) {
-            return;
-        }
-        String context = reader.context();
-        if (k.type == ResourceType.POLICY_EXCEPTION) {
-            var exemption = KyvernoObjects.toExemption(object.tree(), Source.context(context),
-                    Optional.of(context + ": " + object.key()));
-            emit(action == Watcher.Action.DELETED ? new ClusterEvent.ExemptionRemoved(context, exemption.id())
-                    : new ClusterEvent.ExemptionChanged(context, exemption));
-        } else {
-            emit(new ClusterEvent.PoliciesChanged(context, state.catalog()));
-        }
+        state.apply(object, action == Watcher.Action.DELETED).ifPresent(this::emit);
     }
 
     private void schedule(Duration wait) {
@@ -303,30 +289,12 @@ public final class ClusterWatch implements AutoCloseable {
         }
     }
 
-    /// One watched kind: the version it is read through and the last `resourceVersion` seen.
-    private static final class KindWatch {
-        final ResourceType type;
-        final String version;
-        String resourceVersion;
-        boolean needsRelist;
-        int generation;
-        int droppedGeneration;
-        Watch handle;
-        Instant openedAt;
-
-        KindWatch(ResourceType type, String version, String resourceVersion) {
-            this.type = type;
-            this.version = version;
-            this.resourceVersion = resourceVersion;
-        }
-    }
-
     /// fabric8's callbacks for one opened watch; those of a watch since replaced are ignored.
-    private final class KindWatcher implements Watcher<GenericKubernetesResource> {
-        private final KindWatch kind;
+    private final class WatchedKinder implements Watcher<GenericKubernetesResource> {
+        private final WatchedKind kind;
         private final int generation;
 
-        KindWatcher(KindWatch kind, int generation) {
+        WatchedKinder(WatchedKind kind, int generation) {
             this.kind = kind;
             this.generation = generation;
         }

@@ -163,22 +163,33 @@ public final class SnapshotStore {
         return db;
     }
 
+    /// Brings the schema up to date. Two contexts saved at once may both find a new file: the write lock
+    /// taken first (`BEGIN IMMEDIATE`) makes the second wait and then find the schema already there.
     private static void migrate(Connection db, Statement s) throws SQLException {
-        int version;
-        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
+        if (userVersion(s) >= MIGRATIONS.size()) {
+            return;
         }
-        for (int i = version; i < MIGRATIONS.size(); i++) {
-            db.setAutoCommit(false);
-            for (String statement : resource(MIGRATIONS.get(i)).split(";")) {
-                String sql = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-                if (!sql.isBlank()) {
-                    s.execute(sql);
+        s.execute("BEGIN IMMEDIATE");
+        try {
+            for (int i = userVersion(s); i < MIGRATIONS.size(); i++) {
+                for (String statement : resource(MIGRATIONS.get(i)).split(";")) {
+                    String sql = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
                 }
+                s.execute("PRAGMA user_version = " + (i + 1));
             }
-            s.execute("PRAGMA user_version = " + (i + 1));
-            db.commit();
-            db.setAutoCommit(true);
+            s.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            s.execute("ROLLBACK");
+            throw e;
+        }
+    }
+
+    private static int userVersion(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

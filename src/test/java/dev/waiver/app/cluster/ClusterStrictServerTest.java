@@ -98,7 +98,7 @@ class ClusterStrictServerTest {
             try (var watch = new ClusterWatch(reader, read, events, scheduler, ClusterWatchTest.FAST, synced::add).start()) {
                 var resynced = (ClusterEvent.Resynced) events.await(e -> e instanceof ClusterEvent.Resynced);
                 assertEquals(List.of("missed", "old"), resynced.workspace().exemptions().stream().map(Exemption::name).sorted().toList());
-                assertEquals(1, synced.size(), "a relist is a full sync: the snapshot is replaced");
+                awaitTrue(() -> synced.size() == 1, "a relist is a full sync: the snapshot is replaced");
                 awaitPath(ApiServerStub.EXCEPTIONS + "?allowWatchBookmarks=true&resourceVersion=200&watch=true");
                 assertTrue(events.all().stream().noneMatch(e -> e instanceof ClusterEvent.ConnectionChanged c
                         && !(c.state() instanceof ConnectionState.Live)), events.all().toString());
@@ -161,6 +161,16 @@ class ClusterStrictServerTest {
             for (Socket s : accepted) {
                 s.close();
             }
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what);
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -62,4 +62,23 @@ class SnapshotStoreTest {
         assertTrue(Files.exists(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
+
+    @Test
+    void contextsSavedAtOnceIntoANewFileAreAllKept() throws Exception {
+        var store = SnapshotStore.in(home);
+        var at = Instant.parse("2026-11-23T10:00:00Z");
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var saves = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 4; i++) {
+                String context = "ctx-" + i;
+                saves.add(executor.submit(() -> store.save(read(context, at, "a"))));
+            }
+            for (var save : saves) {
+                save.get();
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            assertTrue(store.load("ctx-" + i).isPresent(), "ctx-" + i);
+        }
+    }
 }
