@@ -66,7 +66,8 @@ public final class ClusterWatch implements AutoCloseable {
     private int quickDrops;
     private boolean closed;
 
-    /// @param read       the full read the watch continues from (its list versions)
+    /// @param read       the live read the watch continues from (its list versions); a snapshot has none,
+    ///                   so nothing would be watched
     /// @param onFullSync hears the state after each relist, to store it as the snapshot
     public ClusterWatch(ClusterReader reader, ClusterRead read, ClusterListener listener, ScheduledExecutorService scheduler,
                         Settings settings, Consumer<ClusterRead> onFullSync) {
@@ -79,8 +80,9 @@ public final class ClusterWatch implements AutoCloseable {
         this.state = new ClusterState(read, clock);
         this.connection = new ConnectionState.Live(clock.instant());
         for (ResourceType type : WATCHED) {
+            // Only kinds the read could list: one the user may not list would only ever fail to watch.
             String version = read.servedVersions().get(type.kind());
-            if (version != null) {
+            if (version != null && read.listVersions().containsKey(type.kind())) {
                 kinds.add(new WatchedKind(type, version, read.listVersions().get(type.kind())));
             }
         }

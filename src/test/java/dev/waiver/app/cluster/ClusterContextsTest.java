@@ -73,6 +73,11 @@ class ClusterContextsTest {
             assertTrue(progress.stream().anyMatch(p -> p.context().equals("prod")));
             assertTrue(progress.stream().anyMatch(p -> p.context().equals("staging")));
 
+            // What the window shows at the next start, before any server answers.
+            Workspace cached = loader.loadSnapshots().orElseThrow();
+            assertEquals(3, cached.exemptions().size());
+            assertEquals(List.of("prod", "staging"), cached.offline().stream().map(OfflineSource::context).toList());
+
             // Both watched; then staging's server goes away.
             var scheduler = Executors.newScheduledThreadPool(2);
             var prodEvents = new EventLog();
