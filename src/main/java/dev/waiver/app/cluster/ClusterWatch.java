@@ -64,6 +64,7 @@ public final class ClusterWatch implements AutoCloseable {
     private Future<?> nextCycle;
     private int attempt;
     private int quickDrops;
+    private boolean relistedAfterGone;
     private boolean closed;
 
     /// @param read       the live read the watch continues from (its list versions); a snapshot has none,
@@ -156,6 +157,7 @@ public final class ClusterWatch implements AutoCloseable {
             }
             synchronized (this) {
                 attempt = 0;
+                relistedAfterGone = false;
                 setConnection(new ConnectionState.Live(clock.instant()));
             }
         } catch (RuntimeException e) {
@@ -195,7 +197,7 @@ public final class ClusterWatch implements AutoCloseable {
         }
         ListOptions options = new ListOptionsBuilder().withResourceVersion(from).withAllowWatchBookmarks(true).build();
         var ops = reader.client().genericKubernetesResources(k.type.definition(k.version));
-        Watcher<GenericKubernetesResource> watcher = new WatchedKinder(k, generation);
+        Watcher<GenericKubernetesResource> watcher = new KindWatcher(k, generation);
         Watch handle = k.type.namespaced() ? ops.inAnyNamespace().watch(options, watcher) : ops.watch(options, watcher);
         synchronized (this) {
             if (closed || generation != k.generation) {
@@ -215,13 +217,17 @@ public final class ClusterWatch implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (ClusterErrors.isGone(error)) {
+            broken.forEach(k -> k.needsRelist = true);
+            if (!relistedAfterGone) {
+                relistedAfterGone = true; // routine: list again at once; only a second 410 in a row is a failure
+                schedule(Duration.ZERO);
+                return;
+            }
+        }
         String reason = ClusterErrors.describe(error, action);
         attempt++;
         Duration wait = settings.backoff().delay(attempt, settings.random());
-        if (ClusterErrors.isGone(error)) {
-            broken.forEach(k -> k.needsRelist = true);
-            wait = Duration.ZERO;
-        }
         if (ClusterErrors.isDenied(error) || attempt > settings.offlineAfter()) {
             Instant since = connection instanceof ConnectionState.Offline o ? o.since() : clock.instant();
             setConnection(new ConnectionState.Offline(reason, since));
@@ -292,11 +298,11 @@ public final class ClusterWatch implements AutoCloseable {
     }
 
     /// fabric8's callbacks for one opened watch; those of a watch since replaced are ignored.
-    private final class WatchedKinder implements Watcher<GenericKubernetesResource> {
+    private final class KindWatcher implements Watcher<GenericKubernetesResource> {
         private final WatchedKind kind;
         private final int generation;
 
-        WatchedKinder(WatchedKind kind, int generation) {
+        KindWatcher(WatchedKind kind, int generation) {
             this.kind = kind;
             this.generation = generation;
         }
