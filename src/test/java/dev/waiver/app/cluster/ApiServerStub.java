@@ -25,6 +25,7 @@ final class ApiServerStub implements AutoCloseable {
     final KubernetesMockServer server = new KubernetesMockServer(false);
 
     ApiServerStub() {
+        TestCluster.fast(); // loads TestCluster, which quiets the mock's logging
         server.init();
     }
 

@@ -33,6 +33,13 @@ import java.util.UUID;
 public final class TestCluster implements AutoCloseable {
 
     public static final String TOKEN = "waiver-test-token-4f1c9e2a7b";
+    /// The mock logs every request and a dying server's sockets; held so the quieter levels stick.
+    private static final List<java.util.logging.Logger> QUIET = List.of(java.util.logging.Logger.getLogger("io.fabric8"),
+            java.util.logging.Logger.getLogger("io.vertx"), java.util.logging.Logger.getLogger("io.netty"));
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
+    }
 
     private final Optional<KubernetesMockServer> server;
     private final KubernetesClient admin;
