@@ -1,6 +1,5 @@
 package dev.waiver.app.cli;
 
-import dev.waiver.app.cluster.ClusterIdentity;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -12,13 +11,7 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, out, err, ClusterIdentity.kubeconfigUser());
-    }
-
-    /// @param identity how `waiver contexts` learns who the user is on each server
-    public static int run(String[] args, PrintWriter out, PrintWriter err, ClusterIdentity identity) {
         var cmd = new CommandLine(new WaiverCommand());
-        ((ContextsCommand) cmd.getSubcommands().get("contexts").getCommand()).identity = identity;
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

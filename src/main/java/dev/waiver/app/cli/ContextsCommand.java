@@ -3,8 +3,8 @@ package dev.waiver.app.cli;
 import dev.waiver.app.cluster.ClientLogging;
 import dev.waiver.app.cluster.ClientSettings;
 import dev.waiver.app.cluster.ClusterErrors;
-import dev.waiver.app.cluster.ClusterIdentity;
 import dev.waiver.app.cluster.ContextProbe;
+import dev.waiver.app.cluster.IdentityLookup;
 import dev.waiver.app.cluster.KubeContext;
 import dev.waiver.app.cluster.KubeconfigException;
 import dev.waiver.app.cluster.Kubeconfigs;
@@ -27,7 +27,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /// `waiver contexts`: the kubeconfig's contexts as kubectl lists them, plus whether each server answers
-/// and who the user is there. Servers are asked at once, each with a short timeout.
+/// and who the user is there (the server's own answer where it gives one, else the kubeconfig's user
+/// name). Servers are asked at once, each with a short timeout.
 @Command(name = "contexts", mixinStandardHelpOptions = true,
         description = "List the kubeconfig's contexts: current one, server, namespace, reachable, identity.")
 public final class ContextsCommand implements Callable<Integer> {
@@ -35,9 +36,6 @@ public final class ContextsCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final String[] HEADER = {"CURRENT", "NAME", "SERVER", "NAMESPACE", "REACHABLE", "IDENTITY"};
     private static final int[] MAX = {7, 40, 50, 24, 70, 40};
-
-    /// Who the user is on a server: the kubeconfig's user name unless [Cli] is given a server-side check.
-    ClusterIdentity identity = ClusterIdentity.kubeconfigUser();
 
     @Spec
     CommandSpec spec;
@@ -114,7 +112,10 @@ public final class ContextsCommand implements Callable<Integer> {
     private Row check(Kubeconfigs kubeconfigs, KubeContext context) {
         try (var client = kubeconfigs.client(context.name(), ClientSettings.probe())) {
             var reach = ContextProbe.probe(client);
-            Optional<String> who = reach.reachable() ? identity.whoAmI(client).or(context::user) : context.user();
+            // The server's answer (SelfSubjectReview) where it gives one, else the kubeconfig's user name.
+            Optional<String> who = reach.reachable()
+                    ? Optional.of(new IdentityLookup(client, context.user().orElse(null)).current().username())
+                    : context.user();
             return new Row(context, Optional.of(reach.reachable()), reach.detail(), who);
         } catch (KubeconfigException e) {
             return new Row(context, Optional.of(false), e.getMessage(), context.user());

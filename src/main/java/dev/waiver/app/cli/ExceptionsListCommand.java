@@ -2,6 +2,7 @@ package dev.waiver.app.cli;
 
 import dev.waiver.app.cluster.ClusterWorkspaceLoader;
 import dev.waiver.app.cluster.ReadScope;
+import dev.waiver.app.review.ReviewHome;
 import dev.waiver.app.workspace.DemoWorkspace;
 import dev.waiver.app.workspace.FolderWorkspace;
 import dev.waiver.app.workspace.LoadProblem;
@@ -12,6 +13,7 @@ import dev.waiver.engine.exemption.RegisterFilter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,7 +76,7 @@ public final class ExceptionsListCommand implements Callable<Integer> {
             if (loads.isEmpty()) {
                 return ExitCodes.BAD_INPUT;
             }
-            print(ClusterWorkspaceLoader.merge(loads.get()), filter, loads.get().size() > 1, global, out);
+            print(ClusterWorkspaceLoader.merge(loads.get()), filter, loads.get().size() > 1, global, out, err);
             return ExitCodes.OK;
         }
         if (dir != null && !Files.exists(dir)) {
@@ -88,12 +90,20 @@ public final class ExceptionsListCommand implements Callable<Integer> {
         for (LoadProblem problem : workspace.problems()) {
             err.println(problem);
         }
-        print(workspace, filter, false, global, out);
+        print(workspace, filter, false, global, out, err);
         return workspace.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    private void print(Workspace workspace, RegisterFilter filter, boolean withContext, GlobalOptions global, PrintWriter out) {
-        Register register = Register.assess(workspace.exemptions(), workspace.policies(), global.clock().instant());
+    /// The workspace's exceptions and, beside them, the review store's requests and revoked exceptions.
+    private void print(Workspace workspace, RegisterFilter filter, boolean withContext, GlobalOptions global,
+                       PrintWriter out, PrintWriter err) {
+        var exemptions = new ArrayList<>(workspace.exemptions());
+        try {
+            exemptions.addAll(ReviewHome.storedBesides(global.home(), workspace.exemptions(), global.clock()));
+        } catch (ReviewHome.UnusableHome e) {
+            err.println(e.getMessage());
+        }
+        Register register = Register.assess(exemptions, workspace.policies(), global.clock().instant());
         var rows = register.select(filter);
         if (output.equals("json")) {
             out.println(RegisterJson.write(rows));

@@ -26,6 +26,7 @@ final class RegisterJson {
         Exemption e = entry.exemption();
         var row = new LinkedHashMap<String, Object>();
         row.put("id", e.id());
+        row.put("requestId", e.decision().requestId().orElse(null));
         row.put("name", e.name());
         row.put("namespace", e.namespace());
         row.put("source", e.source().label());

@@ -14,11 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/// The register as an aligned text table for terminals, with a closing count per status.
+/// The register as an aligned text table for terminals, with a closing count per status. The REQUEST
+/// column is the id the workflow commands take (`waiver approve R-…`).
 final class RegisterTable {
 
-    private static final String[] HEADER = {"STATUS", "NAMESPACE", "NAME", "POLICY / RULES", "CHECK TYPE", "REQUESTOR", "TICKET", "EXPIRES", "FINDINGS"};
-    private static final int[] MAX = {9, 20, 34, 48, 34, 28, 12, 30, 60};
+    private static final String[] HEADER = {"STATUS", "REQUEST", "NAMESPACE", "NAME", "POLICY / RULES", "CHECK TYPE", "REQUESTOR", "TICKET", "EXPIRES", "FINDINGS"};
+    private static final int[] MAX = {9, 11, 20, 34, 48, 34, 28, 12, 30, 60};
     private static final int CONTEXT_WIDTH = 24;
 
     private RegisterTable() {
@@ -35,7 +36,7 @@ final class RegisterTable {
         for (RegisterEntry r : rows) {
             var e = r.exemption();
             String[] row = {
-                r.status().label(), e.namespace(), e.name(),
+                r.status().label(), e.decision().requestId().orElse("-"), e.namespace(), e.name(),
                 e.checks().stream().map(RegisterTable::check).collect(Collectors.joining("; ")),
                 r.checkTypeText(),
                 e.justification().requestor().orElse("-"),

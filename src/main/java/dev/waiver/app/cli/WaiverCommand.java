@@ -6,7 +6,11 @@ import picocli.CommandLine.Mixin;
 /// `waiver`: the top-level command. Without a command, `./waiver` opens the window instead.
 @Command(name = "waiver", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Review Kubernetes policy exceptions: the register, evaluation, reviews and the audit log.",
-        subcommands = {ExceptionsCommand.class, EvaluateCommand.class, TestCommand.class, ContextsCommand.class})
+        subcommands = {ExceptionsCommand.class, EvaluateCommand.class, TestCommand.class, RequestCommand.class,
+                DecisionCommands.Approve.class, DecisionCommands.Reject.class, DecisionCommands.Apply.class,
+                DecisionCommands.Renew.class, DecisionCommands.Revoke.class, DecisionCommands.Remove.class,
+                DecisionCommands.Escalate.class, RepairCommand.class,
+                MetricsCommand.class, ContextsCommand.class})
 public final class WaiverCommand {
 
     @Mixin

@@ -1,22 +1,23 @@
 package dev.waiver.app.cluster;
 
-import io.fabric8.kubernetes.api.model.Context;
-import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.Optional;
+import java.util.List;
+import java.util.Objects;
 
-/// Who the cluster takes the user to be, for `waiver contexts` and the window's context list.
-///
-/// The default says only what the kubeconfig claims (its user entry's name); an implementation that asks
-/// the server (a SelfSubjectReview) can replace it. Empty when it cannot tell.
-@FunctionalInterface
-public interface ClusterIdentity {
+/// Who a cluster takes the user to be: the actor the audit log records for actions on that cluster.
+/// Holds a name and groups only, never a credential.
+public record ClusterIdentity(String username, List<String> groups, Origin origin) {
 
-    Optional<String> whoAmI(KubernetesClient client);
+    public enum Origin {
+        /// The API server said so (SelfSubjectReview): the name RBAC and the cluster's audit log use.
+        SERVER,
+        /// The server would not say; this is the name of the kubeconfig's user entry, which is only a label
+        /// the user chose and may differ from the name the cluster knows them by.
+        KUBECONFIG
+    }
 
-    /// The kubeconfig's user name for the client's context; no request is made.
-    static ClusterIdentity kubeconfigUser() {
-        return client -> Optional.ofNullable(client.getConfiguration().getCurrentContext())
-                .map(NamedContext::getContext).map(Context::getUser).filter(u -> !u.isBlank());
+    public ClusterIdentity {
+        Objects.requireNonNull(username, "username");
+        groups = List.copyOf(groups);
+        Objects.requireNonNull(origin, "origin");
     }
 }

@@ -5,6 +5,7 @@ import dev.waiver.app.ui.Selection;
 import dev.waiver.app.workspace.LoadProblem;
 import dev.waiver.app.workspace.Workspace;
 import dev.waiver.app.workspace.WorkspaceLoader;
+import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Register;
 import dev.waiver.engine.exemption.RegisterEntry;
@@ -51,9 +52,19 @@ import javafx.collections.transformation.SortedList;
 /// non-status filters, so each counter says how many rows clicking it would show.
 public final class ExceptionListViewModel {
 
+    /// Exceptions the register shows beside the workspace's own: requests and decisions kept in Waiver's
+    /// store (In Review, Rejected, approved but not applied, revoked). Called off the FX thread on each load.
+    @FunctionalInterface
+    public interface StoredExemptions {
+        StoredExemptions NONE = (workspace, now) -> List.of();
+
+        List<Exemption> besides(List<Exemption> workspace, Instant now);
+    }
+
     private final BackgroundRunner runner;
     private final Clock clock;
     private final Selection<RegisterEntry> selection;
+    private final StoredExemptions stored;
 
     private final ObjectProperty<Set<ExemptionStatus>> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", Set.of());
     private final ObjectProperty<Set<String>> checkTypeFilter = new SimpleObjectProperty<>(this, "checkTypeFilter", Set.of());
@@ -86,9 +97,15 @@ public final class ExceptionListViewModel {
     private int loadGeneration;
 
     public ExceptionListViewModel(BackgroundRunner runner, Clock clock, Selection<RegisterEntry> selection) {
+        this(runner, clock, selection, StoredExemptions.NONE);
+    }
+
+    public ExceptionListViewModel(BackgroundRunner runner, Clock clock, Selection<RegisterEntry> selection,
+                                  StoredExemptions stored) {
         this.runner = runner;
         this.clock = clock;
         this.selection = selection;
+        this.stored = stored;
         for (ExemptionStatus s : ExemptionStatus.values()) {
             counts.put(s, new ReadOnlyIntegerWrapper(this, "count" + s.name()));
         }
@@ -260,7 +277,9 @@ public final class ExceptionListViewModel {
 
     private Loaded assemble(Workspace ws) {
         Instant now = clock.instant();
-        Register register = Register.assess(ws.exemptions(), ws.policies(), now);
+        var exemptions = new ArrayList<>(ws.exemptions());
+        exemptions.addAll(stored.besides(ws.exemptions(), now));
+        Register register = Register.assess(exemptions, ws.policies(), now);
         var built = new ArrayList<ExceptionRow>(register.entries().size());
         for (RegisterEntry entry : register.entries()) {
             built.add(new ExceptionRow(built.size(), entry, now));

@@ -49,6 +49,11 @@ public final class Settings {
         return Optional.ofNullable(values.getProperty(key)).filter(v -> !v.isBlank());
     }
 
+    /// Every key that has a value, for settings grouped under a prefix.
+    public java.util.Set<String> keys() {
+        return values.stringPropertyNames();
+    }
+
     public OptionalDouble getDouble(String key) {
         try {
             return get(key).map(v -> OptionalDouble.of(Double.parseDouble(v))).orElse(OptionalDouble.empty());

@@ -1,6 +1,7 @@
 package dev.waiver.app.shell;
 
 import dev.waiver.app.exceptions.ExceptionsScreen;
+import dev.waiver.app.review.ReviewsScreen;
 import dev.waiver.app.ui.Icons;
 import java.io.File;
 import javafx.beans.binding.Bindings;
@@ -33,10 +34,13 @@ public final class MainWindow extends BorderPane {
 
     private final MainWindowViewModel viewModel;
     private final ExceptionsScreen exceptions;
+    private final ReviewsScreen reviews;
+    private ToggleButton exceptionsItem;
 
-    public MainWindow(MainWindowViewModel viewModel, ExceptionsScreen exceptions) {
+    public MainWindow(MainWindowViewModel viewModel, ExceptionsScreen exceptions, ReviewsScreen reviews) {
         this.viewModel = viewModel;
         this.exceptions = exceptions;
+        this.reviews = reviews;
         setId("mainWindow");
         getStyleClass().add("main-window");
         setLeft(navigation());
@@ -52,19 +56,28 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /// Shows the Exceptions screen (a reminder about an exception Waiver's store does not hold leads there).
+    public void showExceptions() {
+        exceptionsItem.setSelected(true);
+    }
+
     private Node navigation() {
         var group = new ToggleGroup();
         var current = navItem("Exceptions", "navExceptions", Icons.EXCEPTIONS, group);
         current.setSelected(true);
+        exceptionsItem = current;
+        var reviewsItem = navItem("Reviews", "navReviews", Icons.REVIEWS, group);
         // Keep one screen selected: clicking the current item again must not leave the nav empty.
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
+            } else if (now != null) {
+                setCenter(now == reviewsItem ? reviews : exceptions);
             }
         });
         var nav = new VBox(2, current,
                 coming("Compliance", "navCompliance", Icons.COMPLIANCE, group),
-                coming("Reviews", "navReviews", Icons.REVIEWS, group),
+                withBadge(reviewsItem),
                 coming("Audit", "navAudit", Icons.AUDIT, group),
                 coming("Clusters", "navClusters", Icons.CLUSTERS, group));
         nav.setId("navigation");
@@ -80,6 +93,20 @@ public final class MainWindow extends BorderPane {
         item.setMaxWidth(Double.MAX_VALUE);
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
+    }
+
+    /// The Reviews entry with the number of reminders on it, hidden while there are none.
+    private Node withBadge(ToggleButton item) {
+        var badge = new Label();
+        badge.setId("reviewsBadge");
+        badge.getStyleClass().add("nav-badge");
+        badge.setMouseTransparent(true);
+        var count = reviews.viewModel().reminderCountProperty();
+        badge.textProperty().bind(count.asString());
+        badge.visibleProperty().bind(count.greaterThan(0));
+        var wrapper = new StackPane(item, badge);
+        StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+        return wrapper;
     }
 
     /// A screen not built yet: disabled, with its tooltip on a wrapper because disabled nodes get no

@@ -5,6 +5,14 @@ import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
 import dev.waiver.app.exceptions.YamlRenderer;
+import dev.waiver.app.review.FxReviewDialogs;
+import dev.waiver.app.review.RequestFormViewModel;
+import dev.waiver.app.review.ReviewAccess;
+import dev.waiver.app.review.ReviewCaseViewModel;
+import dev.waiver.app.review.ReviewDialogs;
+import dev.waiver.app.review.ReviewsScreen;
+import dev.waiver.app.review.ReviewsViewModel;
+import dev.waiver.app.review.WorkspaceBlastRadius;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.DialogService;
@@ -12,11 +20,14 @@ import dev.waiver.app.ui.FxBackgroundRunner;
 import dev.waiver.app.ui.FxDialogService;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.engine.exemption.RegisterEntry;
+import dev.waiver.engine.review.ReviewCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -33,6 +44,7 @@ public final class WaiverApp extends Application {
 
     private Settings settings;
     private FxBackgroundRunner runner;
+    private ReviewAccess reviews;
     private Stage stage;
 
     /// What [#compose] builds: the window and its ViewModel (tests drive both).
@@ -45,8 +57,10 @@ public final class WaiverApp extends Application {
         this.stage = stage;
         settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
         runner = new FxBackgroundRunner();
+        reviews = ReviewAccess.of(options.home(), options.clock());
         var composed = compose(options.clock(), settings, runner, new FxDialogService(() -> stage),
-                new DefaultWorkspaceLoaders(), yamlRenderer());
+                new DefaultWorkspaceLoaders(), yamlRenderer(), reviews, new FxReviewDialogs(() -> stage),
+                System.getProperty("user.name", ""));
 
         stage.setTitle("Waiver");
         stage.setScene(scene(composed.window()));
@@ -64,6 +78,9 @@ public final class WaiverApp extends Application {
         if (runner != null) {
             runner.close();
         }
+        if (reviews != null) {
+            reviews.close();
+        }
         if (settings != null) {
             // Here rather than on hiding: Platform.exit() (--measure-startup, the OS quitting) hides nothing.
             WindowGeometry.remember(stage, settings);
@@ -71,14 +88,39 @@ public final class WaiverApp extends Application {
         }
     }
 
+    /// The window without a data folder: the review workflow shows as not available.
     static Composed compose(Clock clock, Settings settings, BackgroundRunner runner, DialogService dialogs,
                             WorkspaceLoaders loaders, YamlRenderer yaml) {
+        return compose(clock, settings, runner, dialogs, loaders, yaml,
+                ReviewAccess.unavailable("no data folder was given"), new FxReviewDialogs(() -> null), "");
+    }
+
+    static Composed compose(Clock clock, Settings settings, BackgroundRunner runner, DialogService dialogs,
+                            WorkspaceLoaders loaders, YamlRenderer yaml, ReviewAccess reviews,
+                            ReviewDialogs reviewDialogs, String reviewer) {
         var selection = new Selection<RegisterEntry>();
-        var exceptions = new ExceptionListViewModel(runner, clock, selection);
+        var exceptions = new ExceptionListViewModel(runner, clock, selection, reviews::besides);
         var detail = new ExemptionDetailViewModel(selection, yaml, clock);
         var main = new MainWindowViewModel(exceptions, loaders, clock, settings, runner, dialogs);
-        var window = new MainWindow(main, new ExceptionsScreen(exceptions, detail));
-        return new Composed(window, main, exceptions);
+
+        var workspace = exceptions.workspaceProperty();
+        var cases = new Selection<ReviewCase>();
+        var window = new AtomicReference<MainWindow>();
+        var queue = new ReviewsViewModel(reviews, runner, clock, workspace, cases, reviewer, id -> {
+            exceptions.clearFilters();
+            exceptions.selectById(id);
+            window.get().showExceptions();
+        });
+        Consumer<String> changed = id -> {
+            queue.refresh(id);
+            main.reload();
+        };
+        var reviewCase = new ReviewCaseViewModel(reviews, runner, dialogs, reviewDialogs,
+                new WorkspaceBlastRadius(workspace, clock), clock, workspace, cases, queue.reviewerProperty(), changed);
+        var form = new RequestFormViewModel(reviews, runner, dialogs, clock, workspace, queue.reviewerProperty(), changed);
+
+        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), new ReviewsScreen(queue, reviewCase, form)));
+        return new Composed(window.get(), main, exceptions);
     }
 
     static Scene scene(MainWindow window) {

@@ -1,5 +1,8 @@
 package dev.waiver.app.ui;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /// What a ViewModel may ask of the user. ViewModels never open windows themselves: they call this, so
 /// they stay testable without a display and the tests can record what would have been shown.
 public interface DialogService {
@@ -10,4 +13,10 @@ public interface DialogService {
 
     /// True when the user agrees.
     boolean confirm(String title, String message);
+
+    /// A folder the user picks, starting in `initial` when it exists; empty when they cancel. A default
+    /// that picks nothing, so a service that cannot show a chooser still compiles and simply declines.
+    default Optional<Path> chooseFolder(String title, Optional<Path> initial) {
+        return Optional.empty();
+    }
 }

@@ -1,8 +1,13 @@
 package dev.waiver.app.ui;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /// [DialogService] with JavaFX alerts, owned by the main window so they centre on it and share its
@@ -29,6 +34,15 @@ public final class FxDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait()
                 .filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Optional<Path> initial) {
+        var chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        initial.filter(Files::isDirectory).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
+        File chosen = chooser.showDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {

@@ -42,25 +42,30 @@ public final class KyvernoObjects {
         var meta = new Metadata(Trees.stringMap(tree, "metadata", "annotations"), Trees.stringMap(tree, "metadata", "labels"));
         Optional<Instant> created = Trees.string(tree, "metadata", "creationTimestamp").flatMap(Timestamps::parseRfc3339);
         String qualified = namespace.isEmpty() ? name : namespace + "/" + name;
-        String id = source.kind() == Source.Kind.CONTEXT ? source.name() + ":" + qualified : qualified;
+        // A local request is known by its request id, the handle every workflow command takes.
+        String id = switch (source.kind()) {
+            case CONTEXT -> source.name() + ":" + qualified;
+            case REQUEST -> meta.get(WaiverAnnotations.REQUEST_ID).orElse(qualified);
+            default -> qualified;
+        };
         return new Exemption(id, source, String.valueOf(tree.get("apiVersion")), namespace, name,
                 checks(tree), scope(Trees.map(tree, "spec", "match")),
                 new Justification(
-                        meta.get("waiver.dev/requestor", "requestor", "requester"),
-                        meta.get("waiver.dev/reason", "reason", "justification"),
-                        meta.get("waiver.dev/ticket", "jira-ticket", "ticket"),
-                        meta.get("waiver.dev/risk-acceptance", "risk-acceptance")),
+                        meta.get(WaiverAnnotations.REQUESTOR, "requestor", "requester"),
+                        meta.get(WaiverAnnotations.REASON, "reason", "justification"),
+                        meta.get(WaiverAnnotations.TICKET, "jira-ticket", "ticket"),
+                        meta.get(WaiverAnnotations.RISK_ACCEPTANCE, "risk-acceptance")),
                 new Decision(
-                        meta.get("waiver.dev/request-id"),
-                        meta.get("waiver.dev/approved-by", "approved-by"),
-                        meta.get("waiver.dev/rejected-by"),
-                        meta.get("waiver.dev/rejection-reason"),
-                        meta.get("waiver.dev/revoked-by"),
-                        meta.get("waiver.dev/revoked-at").flatMap(Timestamps::parseLenient),
-                        meta.get("waiver.dev/disabled").map("true"::equalsIgnoreCase).orElse(false),
-                        meta.get("waiver.dev/renewals").map(KyvernoObjects::count).orElse(0)),
+                        meta.get(WaiverAnnotations.REQUEST_ID),
+                        meta.get(WaiverAnnotations.APPROVED_BY, "approved-by"),
+                        meta.get(WaiverAnnotations.REJECTED_BY),
+                        meta.get(WaiverAnnotations.REJECTION_REASON),
+                        meta.get(WaiverAnnotations.REVOKED_BY),
+                        meta.get(WaiverAnnotations.REVOKED_AT).flatMap(Timestamps::parseLenient),
+                        meta.get(WaiverAnnotations.DISABLED).map("true"::equalsIgnoreCase).orElse(false),
+                        meta.get(WaiverAnnotations.RENEWALS).map(KyvernoObjects::count).orElse(0)),
                 new Expiry(TimeConditions.read(Trees.at(tree, "spec", "conditions").orElse(null)),
-                        meta.get("waiver.dev/expires").flatMap(Timestamps::parseLenient),
+                        meta.get(WaiverAnnotations.EXPIRES).flatMap(Timestamps::parseLenient),
                         meta.get(CLEANUP_TTL).flatMap(ttl -> cleanupTime(ttl, created))),
                 created, origin, tree);
     }

@@ -103,7 +103,7 @@ public final class Lint {
             for (String podRule : podRules(check, policy)) {
                 for (String kind : controllers) {
                     String generated = policy.map(p -> p.autogenRuleName(podRule, kind))
-                            .orElseGet(() -> Optional.of((kind.equals("CronJob") ? "autogen-cronjob-" : "autogen-") + podRule))
+                            .orElseGet(() -> Optional.of(PolicySummary.generatedRuleName(podRule, kind)))
                             .orElse(null);
                     if (generated != null && !covered(check.rules(), generated)) {
                         missing.add(check.policy() + "/" + generated);

@@ -30,7 +30,12 @@ public record PolicySummary(
         if (!autogenControllers.contains(controllerKind)) {
             return Optional.empty();
         }
-        return Optional.of((controllerKind.equals("CronJob") ? "autogen-cronjob-" : "autogen-") + podRule);
+        return Optional.of(generatedRuleName(podRule, controllerKind));
+    }
+
+    /// Kyverno's name for the rule it generates from a Pod rule for a controller kind.
+    public static String generatedRuleName(String podRule, String controllerKind) {
+        return (controllerKind.equals("CronJob") ? "autogen-cronjob-" : "autogen-") + podRule;
     }
 
     public Optional<RuleSummary> rule(String name) {

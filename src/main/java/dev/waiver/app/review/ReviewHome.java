@@ -1,0 +1,87 @@
+package dev.waiver.app.review;
+
+import dev.waiver.app.audit.SqliteAuditLog;
+import dev.waiver.app.settings.Settings;
+import dev.waiver.engine.ports.AuditLog;
+import dev.waiver.engine.ports.AuditLogException;
+import dev.waiver.engine.exemption.Exemption;
+import dev.waiver.engine.review.ReviewCase;
+import dev.waiver.engine.review.StoredRequests;
+import dev.waiver.engine.review.Workflow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+/// The review workflow over one data folder: its audit log, its review settings, and the targets
+/// exceptions are applied to. Closing it closes the log.
+public final class ReviewHome implements AutoCloseable {
+
+    /// The data folder cannot be used (unreadable, not an audit log, newer schema); one line for the user.
+    public static final class UnusableHome extends Exception {
+        public UnusableHome(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AutoCloseable closer;
+    private final ReviewService service;
+
+    private ReviewHome(AuditLog log, AutoCloseable closer, Settings settings, Clock clock) {
+        this.closer = closer;
+        this.service = new ReviewService(log, new Workflow(ReviewSettingsFile.read(settings)), clock,
+                ReviewHome::openTarget, ReviewHome::newRequestId);
+    }
+
+    /// Opens (creating when needed) the data folder's audit log and reads its review settings.
+    public static ReviewHome open(Path home, Clock clock) throws UnusableHome {
+        try {
+            SqliteAuditLog log = SqliteAuditLog.open(home);
+            return new ReviewHome(log, log, Settings.load(home.resolve(Settings.FILE_NAME)), clock);
+        } catch (AuditLogException e) {
+            throw new UnusableHome(e.getMessage(), e);
+        }
+    }
+
+    /// The store's requests and revoked exceptions to list beside a workspace's own; none when the data
+    /// folder has no audit log yet (listing never creates one).
+    public static List<Exemption> storedBesides(Path home, List<Exemption> workspace, Clock clock) throws UnusableHome {
+        if (!Files.exists(home.resolve(SqliteAuditLog.FILE_NAME))) {
+            return List.of();
+        }
+        try (ReviewHome opened = open(home, clock)) {
+            return StoredRequests.besides(workspace, opened.service().cases(), clock.instant());
+        }
+    }
+
+    public ReviewService service() {
+        return service;
+    }
+
+    /// `R-` and eight hex digits: short enough to type, random so two laptops never collide.
+    static String newRequestId() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return "R-" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static ApplyTarget openTarget(ReviewCase.Target target) throws TargetWriteException {
+        return switch (target.kind()) {
+            case FOLDER -> new FolderTarget(Path.of(target.name()));
+            case CONTEXT -> throw new TargetWriteException("applying to context " + target.name() + " is not available yet");
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception ignored) {
+            // closing a read-only or already closed log loses nothing
+        }
+    }
+}
