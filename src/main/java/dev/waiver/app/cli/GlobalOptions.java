@@ -1,11 +1,14 @@
 package dev.waiver.app.cli;
 
 import dev.waiver.app.AppHome;
+import dev.waiver.app.cluster.KubeconfigException;
+import dev.waiver.app.cluster.Kubeconfigs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -22,6 +25,10 @@ public final class GlobalOptions {
             description = "Data folder (audit log, settings, snapshots). Default: per OS, or WAIVER_HOME.")
     String home;
 
+    @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Kubeconfig to use. Default: the files KUBECONFIG lists, else ~/.kube/config.")
+    String kubeconfig;
+
     @Option(names = "--now", paramLabel = "RFC3339", scope = ScopeType.INHERIT,
             description = "Evaluate statuses at this instant instead of the current time (for audits and tests).")
     String now;
@@ -33,6 +40,11 @@ public final class GlobalOptions {
 
     public Path home() {
         return AppHome.resolve(home);
+    }
+
+    /// The kubeconfig as kubectl would find it; throws [KubeconfigException] (one line) when there is none.
+    public Kubeconfigs kubeconfigs() {
+        return Kubeconfigs.find(Optional.ofNullable(kubeconfig).map(Path::of));
     }
 
     public Clock clock() {

@@ -2,6 +2,7 @@ package dev.waiver.app.cli;
 
 import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.RegisterEntry;
+import dev.waiver.engine.exemption.Source;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ final class RegisterJson {
         row.put("name", e.name());
         row.put("namespace", e.namespace());
         row.put("source", e.source().label());
+        row.put("context", e.source().kind() == Source.Kind.CONTEXT ? e.source().name() : null);
         row.put("origin", e.origin().orElse(null));
         row.put("apiVersion", e.apiVersion());
         row.put("status", entry.status().label());

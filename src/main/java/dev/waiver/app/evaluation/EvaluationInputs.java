@@ -1,6 +1,7 @@
 package dev.waiver.app.evaluation;
 
 import dev.waiver.app.workspace.LoadProblem;
+import dev.waiver.app.workspace.LoadResult;
 import dev.waiver.app.workspace.SourcedDocument;
 import dev.waiver.app.workspace.YamlDocuments;
 import dev.waiver.engine.evaluation.ClusterScope;
@@ -36,7 +37,11 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
     /// Review, rejected, revoked, switched off or past its end is one the cluster does not (or soon
     /// will not) honour; showing its resources as Skip would hide the very failures a reviewer needs.
     public static EvaluationInputs load(List<Path> paths, Instant now) {
-        var read = YamlDocuments.readPaths(paths);
+        return of(YamlDocuments.readPaths(paths), now);
+    }
+
+    /// Sorts documents already read (files, or a cluster's objects beside them) the same way.
+    public static EvaluationInputs of(LoadResult read, Instant now) {
         var policies = new ArrayList<Map<String, Object>>();
         var resources = new ArrayList<Map<String, Object>>();
         var exceptions = new ArrayList<Map<String, Object>>();

@@ -26,7 +26,7 @@ public final class WorkspaceAssembler {
         for (SourcedDocument doc : loaded.documents()) {
             var tree = doc.tree();
             if (KyvernoObjects.isPolicyException(tree)) {
-                var origin = Optional.of(doc.file() + ":" + doc.line());
+                var origin = Optional.of(doc.line() > 0 ? doc.file() + ":" + doc.line() : doc.file());
                 Exemption e = KyvernoObjects.toExemption(tree, source, origin);
                 // The same namespace/name can appear twice in a folder (overlays, copies): keep both apart.
                 int seen = seenIds.merge(e.id(), 1, Integer::sum);
