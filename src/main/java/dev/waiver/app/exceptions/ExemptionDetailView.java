@@ -1,9 +1,11 @@
 package dev.waiver.app.exceptions;
 
+import static dev.waiver.app.ui.DetailSections.row;
+import static dev.waiver.app.ui.DetailSections.section;
+import static dev.waiver.app.ui.DetailSections.titled;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
 import dev.waiver.engine.exemption.Finding;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -12,8 +14,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -97,42 +97,6 @@ public final class ExemptionDetailView extends BorderPane {
         var line = new HBox(10, status, namespace);
         line.getStyleClass().add("detail-header-line");
         return new VBox(4, name, line);
-    }
-
-    private record Row(String label, String id, ObservableStringValue value) {
-    }
-
-    private static Row row(String label, String id, ObservableStringValue value) {
-        return new Row(label, id, value);
-    }
-
-    private static Node section(String title, Row... rows) {
-        var grid = new GridPane();
-        grid.getStyleClass().add("detail-grid");
-        var keys = new ColumnConstraints();
-        keys.setMinWidth(110);
-        var values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(keys, values);
-        for (int i = 0; i < rows.length; i++) {
-            var key = new Label(rows[i].label());
-            key.getStyleClass().add("detail-key");
-            var value = new Label();
-            value.setId(rows[i].id());
-            value.getStyleClass().add("detail-value");
-            value.setWrapText(true);
-            value.textProperty().bind(rows[i].value());
-            grid.addRow(i, key, value);
-        }
-        return titled(title, grid);
-    }
-
-    private static VBox titled(String title, Node content) {
-        var heading = new Label(title.toUpperCase(java.util.Locale.ROOT));
-        heading.getStyleClass().add("detail-section-title");
-        var box = new VBox(6, heading, content);
-        box.getStyleClass().add("detail-section");
-        return box;
     }
 
     private Node findings() {

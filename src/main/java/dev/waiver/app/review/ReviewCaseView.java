@@ -1,5 +1,7 @@
 package dev.waiver.app.review;
 
+import static dev.waiver.app.ui.DetailSections.row;
+import static dev.waiver.app.ui.DetailSections.section;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
 import javafx.beans.value.ObservableBooleanValue;
@@ -9,11 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -132,37 +131,5 @@ final class ReviewCaseView extends StackPane {
         whyNot.addListener((obs, old, now) -> sync.run());
         sync.run();
         return wrapper;
-    }
-
-    private record Row(String label, String id, ObservableStringValue value) {
-    }
-
-    private static Row row(String label, String id, ObservableStringValue value) {
-        return new Row(label, id, value);
-    }
-
-    private static Node section(String title, Row... rows) {
-        var grid = new GridPane();
-        grid.getStyleClass().add("detail-grid");
-        var keys = new ColumnConstraints();
-        keys.setMinWidth(110);
-        var values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(keys, values);
-        for (int i = 0; i < rows.length; i++) {
-            var key = new Label(rows[i].label());
-            key.getStyleClass().add("detail-key");
-            var value = new Label();
-            value.setId(rows[i].id());
-            value.getStyleClass().add("detail-value");
-            value.setWrapText(true);
-            value.textProperty().bind(rows[i].value());
-            grid.addRow(i, key, value);
-        }
-        var heading = new Label(title.toUpperCase(java.util.Locale.ROOT));
-        heading.getStyleClass().add("detail-section-title");
-        var box = new VBox(6, heading, grid);
-        box.getStyleClass().add("detail-section");
-        return box;
     }
 }
