@@ -4,11 +4,7 @@ import dev.waiver.app.workspace.SourcedDocument;
 import dev.waiver.app.workspace.YamlDocuments;
 import dev.waiver.app.workspace.YamlWriter;
 import dev.waiver.engine.tree.Trees;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,16 +41,6 @@ final class FolderRewrite {
         if (replaced != 1) {
             throw new TargetWriteException(file + " no longer holds exactly one " + namespace + "/" + name);
         }
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.writeString(temp, YamlWriter.writeAll(trees));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new TargetWriteException("cannot rewrite " + file + ": " + e.getMessage(), e);
-        }
+        AtomicWrite.writeString(file, YamlWriter.writeAll(trees));
     }
 }

@@ -5,10 +5,8 @@ import dev.waiver.app.workspace.YamlWriter;
 import dev.waiver.engine.exemption.WaiverAnnotations;
 import dev.waiver.engine.tree.Trees;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,19 +33,8 @@ public final class FolderTarget implements ApplyTarget {
             throw new TargetWriteException(folder + ": no such folder");
         }
         checkOwned(file, object);
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.writeString(temp, YamlWriter.write(object));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return object;
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new TargetWriteException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicWrite.writeString(file, YamlWriter.write(object));
+        return object;
     }
 
     @Override
@@ -89,13 +76,5 @@ public final class FolderTarget implements ApplyTarget {
 
     private static String safe(String part) {
         return part.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the temp file is hidden and replaced on the next write
-        }
     }
 }
