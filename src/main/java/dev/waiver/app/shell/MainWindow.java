@@ -1,10 +1,15 @@
 package dev.waiver.app.shell;
 
 import dev.waiver.app.exceptions.ExceptionsScreen;
-import dev.waiver.app.review.ReviewsScreen;
 import dev.waiver.app.ui.Icons;
+import dev.waiver.app.ui.Navigator;
+import dev.waiver.app.ui.Screen;
 import java.io.File;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,17 +35,20 @@ import org.controlsfx.control.StatusBar;
 /// The main window: navigation on the left, workspace toolbar on top, the current screen in the centre
 /// and a status bar below. Binds to [MainWindowViewModel]; the folder chooser lives here because it is
 /// a window, and the ViewModel only receives the chosen path.
-public final class MainWindow extends BorderPane {
+public final class MainWindow extends BorderPane implements Navigator {
 
     private final MainWindowViewModel viewModel;
     private final ExceptionsScreen exceptions;
-    private final ReviewsScreen reviews;
-    private ToggleButton exceptionsItem;
+    private final Map<Screen, ScreenSlot> screens;
+    private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> items = new EnumMap<>(Screen.class);
 
-    public MainWindow(MainWindowViewModel viewModel, ExceptionsScreen exceptions, ReviewsScreen reviews) {
+    /// `screens` holds every screen but Exceptions, which is always there; a screen without a slot shows
+    /// in the navigation as coming.
+    public MainWindow(MainWindowViewModel viewModel, ExceptionsScreen exceptions, Map<Screen, ScreenSlot> screens) {
         this.viewModel = viewModel;
         this.exceptions = exceptions;
-        this.reviews = reviews;
+        this.screens = Map.copyOf(screens);
         setId("mainWindow");
         getStyleClass().add("main-window");
         setLeft(navigation());
@@ -50,44 +58,68 @@ public final class MainWindow extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        exceptions::focusSearch);
+                        this::search);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::reload);
             }
         });
     }
 
-    /// Shows the Exceptions screen (a reminder about an exception Waiver's store does not hold leads there).
-    public void showExceptions() {
-        exceptionsItem.setSelected(true);
+    /// Selects the screen's navigation entry, which puts the screen in the centre; a screen not built yet
+    /// is ignored.
+    @Override
+    public void show(Screen screen) {
+        var item = items.get(screen);
+        if (item != null && !item.isDisabled()) {
+            item.setSelected(true);
+        }
+    }
+
+    /// Ctrl+F: the register's search field, from whichever screen is showing.
+    private void search() {
+        show(Screen.EXCEPTIONS);
+        exceptions.focusSearch();
+    }
+
+    private Node view(Screen screen) {
+        if (screen == Screen.EXCEPTIONS) {
+            return exceptions;
+        }
+        return built.computeIfAbsent(screen, s -> screens.get(s).view().get());
     }
 
     private Node navigation() {
         var group = new ToggleGroup();
-        var current = navItem("Exceptions", "navExceptions", Icons.EXCEPTIONS, group);
-        current.setSelected(true);
-        exceptionsItem = current;
-        var reviewsItem = navItem("Reviews", "navReviews", Icons.REVIEWS, group);
+        var nav = new VBox(2);
+        for (Screen screen : Screen.values()) {
+            var item = navItem(screen, group);
+            items.put(screen, item);
+            var slot = screens.get(screen);
+            if (screen == Screen.EXCEPTIONS) {
+                nav.getChildren().add(item);
+            } else if (slot == null) {
+                nav.getChildren().add(coming(item, screen));
+            } else {
+                nav.getChildren().add(slot.badge().map(count -> withBadge(item, screen, count)).orElse(item));
+            }
+        }
+        items.get(Screen.EXCEPTIONS).setSelected(true);
         // Keep one screen selected: clicking the current item again must not leave the nav empty.
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
             } else if (now != null) {
-                setCenter(now == reviewsItem ? reviews : exceptions);
+                setCenter(view((Screen) now.getUserData()));
             }
         });
-        var nav = new VBox(2, current,
-                coming("Compliance", "navCompliance", Icons.COMPLIANCE, group),
-                withBadge(reviewsItem),
-                coming("Audit", "navAudit", Icons.AUDIT, group),
-                coming("Clusters", "navClusters", Icons.CLUSTERS, group));
         nav.setId("navigation");
         nav.getStyleClass().add("navigation");
         return nav;
     }
 
-    private static ToggleButton navItem(String label, String id, Icons icon, ToggleGroup group) {
-        var item = new ToggleButton(label, icon.node());
-        item.setId(id);
+    private static ToggleButton navItem(Screen screen, ToggleGroup group) {
+        var item = new ToggleButton(screen.label(), screen.icon().node());
+        item.setId(screen.navId());
+        item.setUserData(screen);
         item.setToggleGroup(group);
         item.getStyleClass().add("nav-item");
         item.setMaxWidth(Double.MAX_VALUE);
@@ -95,15 +127,15 @@ public final class MainWindow extends BorderPane {
         return item;
     }
 
-    /// The Reviews entry with the number of reminders on it, hidden while there are none.
-    private Node withBadge(ToggleButton item) {
+    /// The entry with a count on it (reminders on Reviews), hidden while the count is zero. The badge's
+    /// id is the entry's with `Badge` for `nav`: `#reviewsBadge`.
+    private static Node withBadge(ToggleButton item, Screen screen, ObservableIntegerValue count) {
         var badge = new Label();
-        badge.setId("reviewsBadge");
+        badge.setId(screen.name().toLowerCase(Locale.ROOT) + "Badge");
         badge.getStyleClass().add("nav-badge");
         badge.setMouseTransparent(true);
-        var count = reviews.viewModel().reminderCountProperty();
-        badge.textProperty().bind(count.asString());
-        badge.visibleProperty().bind(count.greaterThan(0));
+        badge.textProperty().bind(Bindings.convert(count));
+        badge.visibleProperty().bind(Bindings.greaterThan(count, 0));
         var wrapper = new StackPane(item, badge);
         StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
         return wrapper;
@@ -111,12 +143,11 @@ public final class MainWindow extends BorderPane {
 
     /// A screen not built yet: disabled, with its tooltip on a wrapper because disabled nodes get no
     /// mouse events and so would never show one.
-    private static Node coming(String label, String id, Icons icon, ToggleGroup group) {
-        var item = navItem(label, id, icon, group);
+    private static Node coming(ToggleButton item, Screen screen) {
         item.setDisable(true);
         var wrapper = new StackPane(item);
         wrapper.getStyleClass().add("nav-coming");
-        Tooltip.install(wrapper, new Tooltip(label + ": coming"));
+        Tooltip.install(wrapper, new Tooltip(screen.label() + ": coming"));
         return wrapper;
     }
 

@@ -18,12 +18,14 @@ import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.DialogService;
 import dev.waiver.app.ui.FxBackgroundRunner;
 import dev.waiver.app.ui.FxDialogService;
+import dev.waiver.app.ui.Screen;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.engine.exemption.RegisterEntry;
 import dev.waiver.engine.review.ReviewCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -109,7 +111,7 @@ public final class WaiverApp extends Application {
         var queue = new ReviewsViewModel(reviews, runner, clock, workspace, cases, reviewer, id -> {
             exceptions.clearFilters();
             exceptions.selectById(id);
-            window.get().showExceptions();
+            window.get().show(Screen.EXCEPTIONS);
         });
         Consumer<String> changed = id -> {
             queue.refresh(id);
@@ -119,7 +121,10 @@ public final class WaiverApp extends Application {
                 new WorkspaceBlastRadius(workspace, clock), clock, workspace, cases, queue.reviewerProperty(), changed);
         var form = new RequestFormViewModel(reviews, runner, dialogs, clock, workspace, queue.reviewerProperty(), changed);
 
-        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), new ReviewsScreen(queue, reviewCase, form)));
+        var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
+        screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
+                queue.reminderCountProperty()));
+        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), screens));
         return new Composed(window.get(), main, exceptions);
     }
 
