@@ -130,6 +130,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         print(results, policyDocuments, runs.size() > 1, clock, out);
         out.flush();
+        results.forEach(run -> GracePeriodDrafts.draft(GlobalOptions.of(spec), run.getValue(), run.getKey(), err));
+        err.flush();
         return results.stream().flatMap(r -> r.getValue().stream()).anyMatch(r -> r.status() == RuleStatus.FAIL)
                 ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
     }

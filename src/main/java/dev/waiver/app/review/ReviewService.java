@@ -7,10 +7,12 @@ import dev.waiver.engine.audit.AuditEntry;
 import dev.waiver.engine.audit.AuditRecord;
 import dev.waiver.engine.exemption.PolicySummary;
 import dev.waiver.engine.ports.AuditLog;
+import dev.waiver.engine.evaluation.RuleResult;
 import dev.waiver.engine.review.RequestForm;
 import dev.waiver.engine.review.ReviewCase;
 import dev.waiver.engine.review.ReviewHistory;
 import dev.waiver.engine.review.ReviewStep;
+import dev.waiver.engine.review.TemporaryExceptions;
 import dev.waiver.engine.review.Workflow;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +65,17 @@ public final class ReviewService {
 
     /// Who approves temporary exceptions of the policies the settings let through without a reviewer.
     public static final String AUTO_APPROVER = "waiver (auto-apply)";
+
+    /// Whether any policy has a grace period, so an evaluation may draft temporary exceptions at all.
+    public boolean draftsTemporaryExceptions() {
+        return !workflow.settings().gracePeriods().isEmpty();
+    }
+
+    /// The temporary exceptions an evaluation calls for ([TemporaryExceptions#drafts]: new failures
+    /// under grace-period policies), drafted as [#draftTemporary] does.
+    public List<ReviewResult> draftForFailures(List<RuleResult> results, Optional<ReviewCase.Target> autoTarget) {
+        return draftTemporary(TemporaryExceptions.drafts(results, workflow.settings(), cases(), now()), autoTarget);
+    }
 
     /// Drafts temporary exceptions for new failures under grace-period policies. Those of auto-apply
     /// policies are approved at once and, when a target is given, applied there; the rest wait for a reviewer.
