@@ -57,6 +57,9 @@ public final class ReviewsViewModel {
     private final Selection<ReviewCase> selection;
     private final Consumer<String> showInRegister;
 
+    /// The settings key that remembers the reviewer's name between sessions.
+    public static final String REVIEWER_SETTING = "reviewer";
+
     private final StringProperty reviewer = new SimpleStringProperty(this, "reviewer", "");
     private final BooleanProperty showSettled = new SimpleBooleanProperty(this, "showSettled", false);
     private final ObjectProperty<ReviewRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");

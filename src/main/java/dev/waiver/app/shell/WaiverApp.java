@@ -62,7 +62,7 @@ public final class WaiverApp extends Application {
         reviews = ReviewAccess.of(options.home(), options.clock());
         var composed = compose(options.clock(), settings, runner, new FxDialogService(() -> stage),
                 new DefaultWorkspaceLoaders(), yamlRenderer(), reviews, new FxReviewDialogs(() -> stage),
-                System.getProperty("user.name", ""));
+                settings.get(ReviewsViewModel.REVIEWER_SETTING).orElse(System.getProperty("user.name", "")));
 
         stage.setTitle("Waiver");
         stage.setScene(scene(composed.window()));
@@ -113,6 +113,7 @@ public final class WaiverApp extends Application {
             exceptions.selectById(id);
             window.get().show(Screen.EXCEPTIONS);
         });
+        queue.reviewerProperty().addListener((obs, old, name) -> settings.put(ReviewsViewModel.REVIEWER_SETTING, name.strip()));
         Consumer<String> changed = id -> {
             queue.refresh(id);
             main.reload();

@@ -11,6 +11,7 @@ import dev.waiver.app.review.MemoryAuditLog;
 import dev.waiver.app.review.MutableClock;
 import dev.waiver.app.review.ReviewAccess;
 import dev.waiver.app.review.ReviewService;
+import dev.waiver.app.review.ReviewsViewModel;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.app.ui.DialogService;
 import dev.waiver.app.ui.ImmediateRunner;
@@ -103,6 +104,8 @@ class ReviewsWindowTest {
         }
     }
 
+    private Settings settings;
+
     @Start
     void start(Stage stage) throws IOException {
         folder = Files.createTempDirectory("waiver-gitops");
@@ -112,7 +115,8 @@ class ReviewsWindowTest {
         int[] ids = {0};
         var service = new ReviewService(new MemoryAuditLog(), new Workflow(ReviewSettings.defaults()), clock,
                 target -> new FolderTarget(Path.of(target.name())), () -> "R-" + (4000 + ++ids[0]));
-        composed = WaiverApp.compose(clock, Settings.load(home.resolve(Settings.FILE_NAME)), new ImmediateRunner(),
+        settings = Settings.load(home.resolve(Settings.FILE_NAME));
+        composed = WaiverApp.compose(clock, settings, new ImmediateRunner(),
                 new PickingDialogs(), new DefaultWorkspaceLoaders(), WaiverApp.yamlRenderer(), ReviewAccess.open(service),
                 new FxReviewDialogs(() -> stage), "dana");
         stage.setScene(WaiverApp.scene(composed.window()));
@@ -171,6 +175,7 @@ class ReviewsWindowTest {
         assertEquals("You requested this one: someone else must approve it", text(robot, "#approveWhyNot"));
 
         replaceText(robot, "#reviewerField", "sam");
+        assertEquals(Optional.of("sam"), settings.get(ReviewsViewModel.REVIEWER_SETTING), "the name is remembered for next time");
         assertFalse(robot.lookup("#approveButton").query().isDisabled());
         robot.clickOn("#approveButton");
         assertEquals("1 failed check would become a Skip now:", text(robot, "#blastSummary"));
