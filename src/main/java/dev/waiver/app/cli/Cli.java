@@ -1,5 +1,6 @@
 package dev.waiver.app.cli;
 
+import dev.waiver.app.cluster.ClientLogging;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -11,6 +12,8 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // Before any command can build a cluster client: the client's own logging prints noise, never Waiver's lines.
+        ClientLogging.quiet();
         var cmd = new CommandLine(new WaiverCommand());
         cmd.setOut(out);
         cmd.setErr(err);

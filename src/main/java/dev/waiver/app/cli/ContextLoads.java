@@ -1,6 +1,5 @@
 package dev.waiver.app.cli;
 
-import dev.waiver.app.cluster.ClientLogging;
 import dev.waiver.app.cluster.ClientSettings;
 import dev.waiver.app.cluster.ClusterConnector;
 import dev.waiver.app.cluster.ClusterWorkspaceLoader;
@@ -23,7 +22,6 @@ final class ContextLoads {
 
     /// Empty when nothing could be read at all (the kubeconfig, or every context): the lines are printed.
     static Optional<List<ContextLoad>> load(GlobalOptions global, ClusterOptions options, ReadScope scope, PrintWriter err) {
-        ClientLogging.quiet();
         List<ContextLoad> loads;
         try {
             Kubeconfigs kubeconfigs = global.kubeconfigs();

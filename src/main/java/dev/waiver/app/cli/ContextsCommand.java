@@ -1,6 +1,5 @@
 package dev.waiver.app.cli;
 
-import dev.waiver.app.cluster.ClientLogging;
 import dev.waiver.app.cluster.ClientSettings;
 import dev.waiver.app.cluster.ClusterErrors;
 import dev.waiver.app.cluster.ContextProbe;
@@ -56,7 +55,6 @@ public final class ContextsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClientLogging.quiet();
         Kubeconfigs kubeconfigs;
         try {
             kubeconfigs = GlobalOptions.of(spec).kubeconfigs();

@@ -10,8 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/// What every workflow command shares: the actor, the review service over the data folder's audit log,
-/// and how a result becomes output and an exit code (0 done, 4 refused by a rule, 2 not carried out).
+/// What every workflow command shares: the actor, the review service over the data folder's audit log
+/// (and the kubeconfig `--kubeconfig` names, for steps on a cluster context), and how a result becomes
+/// output and an exit code (0 done, 4 refused by a rule, 2 not carried out: the folder or cluster
+/// refused or could not be reached).
 abstract class ReviewCommandBase implements Callable<Integer> {
 
     @Spec
@@ -23,7 +25,8 @@ abstract class ReviewCommandBase implements Callable<Integer> {
     @Override
     public final Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
-        try (ReviewHome home = ReviewHome.open(global.home(), global.clock())) {
+        // The kubeconfig is looked for only if the step reaches a cluster context; the client is closed with the home.
+        try (ReviewHome home = ReviewHome.open(global.home(), global.clock(), global::kubeconfigs)) {
             return finish(run(home.service()));
         } catch (ReviewHome.UnusableHome e) {
             err().println(e.getMessage());

@@ -1,6 +1,8 @@
 package dev.waiver.app.review;
 
 import dev.waiver.app.audit.SqliteAuditLog;
+import dev.waiver.app.cluster.ClientSettings;
+import dev.waiver.app.cluster.Kubeconfigs;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.engine.ports.AuditLog;
 import dev.waiver.engine.ports.AuditLogException;
@@ -14,9 +16,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /// The review workflow over one data folder: its audit log, its review settings, and the targets
-/// exceptions are applied to. Closing it closes the log.
+/// exceptions are applied to (folders, and the contexts of the kubeconfig). Closing it closes the log and
+/// any cluster client a step opened.
 public final class ReviewHome implements AutoCloseable {
 
     /// The data folder cannot be used (unreadable, not an audit log, newer schema); one line for the user.
@@ -29,19 +34,29 @@ public final class ReviewHome implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AutoCloseable closer;
+    private final ContextTargets contexts;
     private final ReviewService service;
 
-    private ReviewHome(AuditLog log, AutoCloseable closer, Settings settings, Clock clock) {
+    private ReviewHome(AuditLog log, AutoCloseable closer, Settings settings, Clock clock, ContextTargets contexts) {
         this.closer = closer;
+        this.contexts = contexts;
         this.service = new ReviewService(log, new Workflow(ReviewSettingsFile.read(settings)), clock,
-                ReviewHome::openTarget, ReviewHome::newRequestId);
+                this::openTarget, ReviewHome::newRequestId);
     }
 
-    /// Opens (creating when needed) the data folder's audit log and reads its review settings.
+    /// Opens (creating when needed) the data folder's audit log and reads its review settings; contexts
+    /// come from the kubeconfig kubectl would use (`KUBECONFIG`, else `~/.kube/config`).
     public static ReviewHome open(Path home, Clock clock) throws UnusableHome {
+        return open(home, clock, () -> Kubeconfigs.find(Optional.empty()));
+    }
+
+    /// As [#open(Path, Clock)], with the kubeconfig found by `kubeconfigs` when a step first needs a context.
+    public static ReviewHome open(Path home, Clock clock, Supplier<Kubeconfigs> kubeconfigs) throws UnusableHome {
         try {
             SqliteAuditLog log = SqliteAuditLog.open(home);
-            return new ReviewHome(log, log, Settings.load(home.resolve(Settings.FILE_NAME)), clock);
+            Path settingsFile = home.resolve(Settings.FILE_NAME);
+            return new ReviewHome(log, log, Settings.load(settingsFile), clock,
+                    new ContextTargets(kubeconfigs, settingsFile, ClientSettings.defaults()));
         } catch (AuditLogException e) {
             throw new UnusableHome(e.getMessage(), e);
         }
@@ -69,15 +84,16 @@ public final class ReviewHome implements AutoCloseable {
         return "R-" + HexFormat.of().formatHex(bytes);
     }
 
-    private static ApplyTarget openTarget(ReviewCase.Target target) throws TargetWriteException {
+    private ApplyTarget openTarget(ReviewCase.Target target) throws TargetWriteException {
         return switch (target.kind()) {
             case FOLDER -> new FolderTarget(Path.of(target.name()));
-            case CONTEXT -> throw new TargetWriteException("applying to context " + target.name() + " is not available yet");
+            case CONTEXT -> contexts.open(target.name());
         };
     }
 
     @Override
     public void close() {
+        contexts.close();
         try {
             closer.close();
         } catch (Exception ignored) {

@@ -135,7 +135,16 @@ public final class ReviewService {
             }
             return switch (workflow.apply(c, actor, now())) {
                 case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
-                case ReviewStep.Done done -> writeAndRecord(done, target, actor, false);
+                case ReviewStep.Done done -> {
+                    ApplyTarget opened;
+                    try {
+                        opened = targets.open(target);
+                        opened.checkWrite(done.after());
+                    } catch (TargetWriteException e) {
+                        yield notWritten(done, target, actor, e, false);
+                    }
+                    yield writeAndRecord(done, target, opened, actor, false);
+                }
             };
         });
     }
@@ -154,48 +163,77 @@ public final class ReviewService {
             case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
             case ReviewStep.Done done -> {
                 var target = c.appliedTo().orElseThrow();
+                Optional<String> writtenAs;
                 try {
-                    targets.open(target).delete(done.before());
+                    ApplyTarget opened = targets.open(target);
+                    opened.checkDelete(done.before());
+                    opened.delete(done.before());
+                    writtenAs = opened.writtenAs();
                 } catch (TargetWriteException e) {
                     yield new ReviewResult.Failed(id + " not removed: " + e.getMessage(), false);
                 }
-                append(done, actor, target.recorded());
+                append(new ReviewStep.Done(done.action(), id, done.before(), done.after(),
+                        writtenAs.map(ReviewHistory::identityNote).orElse(done.comment())), actor, target.recorded());
                 yield recorded(id, "removed " + id + " from " + target.recorded());
             }
         });
     }
 
     /// A decision that changes an applied object (renew, revoke) is recorded, then written where it was
-    /// applied so the cluster enforces the new end; a failed write says how to retry.
+    /// applied so the cluster enforces the new end; a failed write says how to retry. A target that is
+    /// gone from the configuration, or refuses the change outright (RBAC), stops it before it is recorded.
     private ReviewResult decideThenRewrite(String id, Function<ReviewCase, ReviewStep> decide, String actor) {
         return withCase(id, c -> switch (decide.apply(c)) {
             case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
             case ReviewStep.Done done -> {
-                append(done, actor, "");
                 if (c.appliedTo().isEmpty() || c.removed()) {
-                    yield recorded(id, done.action().name().toLowerCase() + "d " + id);
+                    append(done, actor, "");
+                    yield recorded(id, pastTense(done.action()) + " " + id);
                 }
+                var target = c.appliedTo().get();
+                ApplyTarget opened;
+                try {
+                    opened = targets.open(target);
+                    opened.checkWrite(done.after());
+                } catch (TargetWriteException e) {
+                    yield new ReviewResult.Failed(id + " not " + pastTense(done.action()) + ": "
+                            + e.getMessage() + " (nothing was recorded)", false);
+                }
+                append(done, actor, "");
                 var apply = new ReviewStep.Done(AuditAction.APPLY, id, done.after(), done.after(), "");
-                yield writeAndRecord(apply, c.appliedTo().get(), actor, true);
+                yield writeAndRecord(apply, target, opened, actor, true);
             }
         });
     }
 
-    private ReviewResult writeAndRecord(ReviewStep.Done apply, ReviewCase.Target target, String actor, boolean decisionRecorded) {
+    private ReviewResult writeAndRecord(ReviewStep.Done apply, ReviewCase.Target target, ApplyTarget opened,
+                                        String actor, boolean decisionRecorded) {
         Map<String, Object> stored;
         try {
-            stored = targets.open(target).write(apply.after());
+            stored = opened.write(apply.after());
         } catch (TargetWriteException e) {
-            String retry = decisionRecorded ? " (the decision is recorded; run `waiver apply " + apply.exemptionId()
-                    + "` to write it again)" : "";
-            return new ReviewResult.Failed(apply.exemptionId() + " not written to " + target.recorded() + ": "
-                    + e.getMessage() + retry, decisionRecorded);
+            return notWritten(apply, target, actor, e, decisionRecorded);
         }
         Optional<String> version = dev.waiver.engine.tree.Trees.string(stored, "metadata", "resourceVersion");
         append(new ReviewStep.Done(AuditAction.APPLY, apply.exemptionId(), apply.before(), stored,
-                ReviewHistory.appliedComment(version)), actor, target.recorded());
+                ReviewHistory.appliedComment(version, opened.writtenAs())), actor, target.recorded());
         return recorded(apply.exemptionId(), "applied " + apply.exemptionId() + " to " + target.recorded()
                 + version.map(v -> " (resourceVersion " + v + ")").orElse(""));
+    }
+
+    /// `renewed`, `revoked`.
+    private static String pastTense(AuditAction action) {
+        String verb = action.name().toLowerCase(java.util.Locale.ROOT);
+        return verb + (verb.endsWith("e") ? "d" : "ed");
+    }
+
+    private static ReviewResult notWritten(ReviewStep.Done apply, ReviewCase.Target target, String actor,
+                                           TargetWriteException e, boolean decisionRecorded) {
+        String where = (target.kind() == ReviewCase.Target.Kind.FOLDER ? " --dir " : " --context ") + target.name();
+        String retry = decisionRecorded ? " (the decision is recorded; run `waiver apply " + apply.exemptionId()
+                + where + " --as " + actor + "` to write it again)" : "";
+        return new ReviewResult.Failed(apply.exemptionId() + " not written to " + target.recorded() + ": "
+                + e.getMessage() + retry, decisionRecorded);
     }
 
     private ReviewResult record(ReviewStep step, String actor, String context) {

@@ -53,13 +53,24 @@ public final class ReviewHistory {
         };
     }
 
-    /// An apply entry's comment names the version the target answered with: `resourceVersion=N`.
-    public static String appliedComment(Optional<String> resourceVersion) {
-        return resourceVersion.map(v -> "resourceVersion=" + v).orElse("written");
+    /// An apply entry's comment names the version the target answered with: `resourceVersion=N`, then,
+    /// for a cluster, who the cluster took the writer to be: `resourceVersion=N; cluster identity: alice`.
+    public static String appliedComment(Optional<String> resourceVersion, Optional<String> writtenAs) {
+        String applied = resourceVersion.map(v -> "resourceVersion=" + v).orElse("written");
+        return applied + writtenAs.map(who -> "; " + identityNote(who)).orElse("");
+    }
+
+    /// How a comment names the identity a target wrote as: `cluster identity: alice`.
+    public static String identityNote(String writtenAs) {
+        return "cluster identity: " + writtenAs;
     }
 
     private static Optional<String> appliedVersion(String comment) {
-        return comment.startsWith("resourceVersion=") ? Optional.of(comment.substring("resourceVersion=".length()))
-                : Optional.empty();
+        if (!comment.startsWith("resourceVersion=")) {
+            return Optional.empty();
+        }
+        String rest = comment.substring("resourceVersion=".length());
+        int end = rest.indexOf(';');
+        return Optional.of(end < 0 ? rest : rest.substring(0, end));
     }
 }

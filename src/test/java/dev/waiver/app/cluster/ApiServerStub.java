@@ -17,19 +17,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /// fabric8's mock in expectations mode, answering exactly what a strict API server would for the
-/// requests Waiver makes: discovery, pages with continue tokens, watches, and error `Status` bodies.
-final class ApiServerStub implements AutoCloseable {
+/// requests Waiver makes: discovery, pages with continue tokens, watches, access reviews, and error
+/// `Status` bodies. Anything not stubbed gets a 404.
+public final class ApiServerStub implements AutoCloseable {
 
     static final String EXCEPTIONS = "/apis/kyverno.io/v2/policyexceptions";
 
     final KubernetesMockServer server = new KubernetesMockServer(false);
 
-    ApiServerStub() {
+    public ApiServerStub() {
         TestCluster.fast(); // loads TestCluster, which quiets the mock's logging
         server.init();
     }
 
-    String url() {
+    public String url() {
         return server.url("/");
     }
 
@@ -71,8 +72,35 @@ final class ApiServerStub implements AutoCloseable {
         server.expect().get().withPath(path).andReturn(code, status(code, reason, message)).always();
     }
 
+    /// Creating PolicyExceptions in `namespace` answers `code` with a `Status` body (403: RBAC says no).
+    public void refuseCreates(String namespace, int code, String reason, String message) {
+        server.expect().post().withPath("/apis/kyverno.io/v2/namespaces/" + namespace + "/policyexceptions")
+                .andReturn(code, status(code, reason, message)).always();
+    }
+
+    /// Creating PolicyExceptions in `namespace` succeeds; the server answers with `stored`.
+    public void acceptCreates(String namespace, Map<String, Object> stored) {
+        server.expect().post().withPath("/apis/kyverno.io/v2/namespaces/" + namespace + "/policyexceptions")
+                .andReturn(201, stored).always();
+    }
+
+    /// SelfSubjectReview (`kubectl auth whoami`) names the user `username`.
+    public void answerWhoAmI(String username) {
+        server.expect().post().withPath("/apis/authentication.k8s.io/v1/selfsubjectreviews")
+                .andReturn(201, Map.of("apiVersion", "authentication.k8s.io/v1", "kind", "SelfSubjectReview",
+                        "status", Map.of("userInfo", Map.of("username", username, "groups", List.of("system:authenticated")))))
+                .always();
+    }
+
+    /// Every SelfSubjectAccessReview is answered "not allowed", for `reason`.
+    public void denyAccessReviews(String reason) {
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+                .andReturn(201, Map.of("apiVersion", "authorization.k8s.io/v1", "kind", "SelfSubjectAccessReview",
+                        "status", Map.of("allowed", false, "reason", reason))).always();
+    }
+
     /// Every request path the server saw, in order.
-    List<String> paths() throws InterruptedException {
+    public List<String> paths() throws InterruptedException {
         var paths = new ArrayList<String>();
         for (var r = server.takeRequest(10, TimeUnit.MILLISECONDS); r != null; r = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
             paths.add(r.getPath());

@@ -46,10 +46,10 @@ class ApplyToClusterTest {
     void start() {
         api = LoopbackApiServer.crud();
         KyvernoCrds.register(api.client);
-        var writer = new ClusterWriter(api.client, new IdentityLookup(api.client, LoopbackApiServer.KUBECONFIG_USER));
         log = SqliteAuditLog.open(home);
         service = new ReviewService(log, new Workflow(ReviewSettings.defaults()), Clock.fixed(now, ZoneOffset.UTC),
-                target -> new ClusterTarget(target.name(), writer), () -> "R-0000abcd");
+                target -> ClusterTarget.over(target.name(), api.client, LoopbackApiServer.KUBECONFIG_USER, Optional::empty),
+                () -> "R-0000abcd");
     }
 
     @AfterEach

@@ -157,6 +157,13 @@ public final class TestCluster implements AutoCloseable {
         return admin.genericKubernetesResources(ResourceType.POLICY_EXCEPTION.definition("v2"));
     }
 
+    /// The PolicyExceptions in the test namespace as the server holds them, as plain maps.
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> exceptionsHeld() {
+        return exceptions().inNamespace(namespace).list().getItems().stream()
+                .map(r -> (Map<String, Object>) admin.getKubernetesSerialization().convertValue(r, Map.class)).toList();
+    }
+
     public GenericKubernetesResource createException(String name, String policy, String... rules) {
         return exceptions().inNamespace(namespace).resource(exception(name, policy, rules)).create();
     }
