@@ -141,9 +141,9 @@ public final class ReviewService {
                         opened = targets.open(target);
                         opened.checkWrite(done.after());
                     } catch (TargetWriteException e) {
-                        yield notWritten(done, target, actor, e, false);
+                        yield notWritten(done, target, actor, e, Optional.empty());
                     }
-                    yield writeAndRecord(done, target, opened, actor, false);
+                    yield writeAndRecord(done, target, opened, actor, Optional.empty());
                 }
             };
         });
@@ -201,18 +201,20 @@ public final class ReviewService {
                 }
                 append(done, actor, "");
                 var apply = new ReviewStep.Done(AuditAction.APPLY, id, done.after(), done.after(), "");
-                yield writeAndRecord(apply, target, opened, actor, true);
+                // A revoked exception cannot be applied again; removing it is what ends it where it was applied.
+                yield writeAndRecord(apply, target, opened, actor,
+                        Optional.of(done.action() == AuditAction.REVOKE ? "remove" : "apply"));
             }
         });
     }
 
     private ReviewResult writeAndRecord(ReviewStep.Done apply, ReviewCase.Target target, ApplyTarget opened,
-                                        String actor, boolean decisionRecorded) {
+                                        String actor, Optional<String> retryAfterRecorded) {
         Map<String, Object> stored;
         try {
             stored = opened.write(apply.after());
         } catch (TargetWriteException e) {
-            return notWritten(apply, target, actor, e, decisionRecorded);
+            return notWritten(apply, target, actor, e, retryAfterRecorded);
         }
         Optional<String> version = dev.waiver.engine.tree.Trees.string(stored, "metadata", "resourceVersion");
         append(new ReviewStep.Done(AuditAction.APPLY, apply.exemptionId(), apply.before(), stored,
@@ -228,12 +230,13 @@ public final class ReviewService {
     }
 
     private static ReviewResult notWritten(ReviewStep.Done apply, ReviewCase.Target target, String actor,
-                                           TargetWriteException e, boolean decisionRecorded) {
+                                           TargetWriteException e, Optional<String> retryAfterRecorded) {
         String where = (target.kind() == ReviewCase.Target.Kind.FOLDER ? " --dir " : " --context ") + target.name();
-        String retry = decisionRecorded ? " (the decision is recorded; run `waiver apply " + apply.exemptionId()
-                + where + " --as " + actor + "` to write it again)" : "";
+        String retry = retryAfterRecorded.map(command -> " (the decision is recorded; run `waiver " + command + " "
+                + apply.exemptionId() + (command.equals("apply") ? where : "") + " --as " + actor + "` to carry it out there)")
+                .orElse("");
         return new ReviewResult.Failed(apply.exemptionId() + " not written to " + target.recorded() + ": "
-                + e.getMessage() + retry, decisionRecorded);
+                + e.getMessage() + retry, retryAfterRecorded.isPresent());
     }
 
     private ReviewResult record(ReviewStep step, String actor, String context) {

@@ -113,6 +113,25 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aRevocationThatCouldNotBeWrittenIsCarriedOutByRemovingTheException() throws Exception {
+        String id = request(5);
+        service.approve(id, "sam", "", Optional.empty());
+        var folder = ReviewCase.Target.folder(gitops.toString());
+        service.apply(id, folder, "ops");
+        Path file = new FolderTarget(gitops).fileFor(service.find(id).orElseThrow().object());
+        String applied = Files.readString(file);
+        Files.writeString(file, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: theirs}\n");
+
+        assertThat(service.revoke(id, "sam", "vendor contract ended")).isInstanceOfSatisfying(ReviewResult.Failed.class,
+                f -> assertThat(f.message()).contains("the decision is recorded").contains("waiver remove " + id + " --as sam"));
+        assertThat(service.find(id).orElseThrow().statusAt(clock.instant())).isEqualTo(ExemptionStatus.REVOKED);
+
+        Files.writeString(file, applied);
+        assertThat(service.remove(id, "sam")).isInstanceOf(ReviewResult.Recorded.class);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aFileHoldingAnotherObjectIsNeverOverwritten() throws Exception {
         String id = request(5);
         service.approve(id, "sam", "", Optional.empty());
