@@ -1,19 +1,14 @@
 package dev.waiver.app.cli;
 
-import dev.waiver.app.cluster.ClusterWorkspaceLoader;
-import dev.waiver.app.cluster.ReadScope;
+import dev.waiver.app.exceptions.RegisterJson;
 import dev.waiver.app.review.ReviewHome;
 import dev.waiver.app.workspace.DemoWorkspace;
-import dev.waiver.app.workspace.FolderWorkspace;
-import dev.waiver.app.workspace.LoadProblem;
-import dev.waiver.app.workspace.Workspace;
+import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Register;
 import dev.waiver.engine.exemption.RegisterFilter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,48 +62,31 @@ public final class ExceptionsListCommand implements Callable<Integer> {
         if (!output.equals("table") && !output.equals("json")) {
             throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
         }
-        if (dir != null && cluster.given()) {
-            throw new ParameterException(spec.commandLine(), "--dir reads a folder, --context and --all-contexts read clusters: choose one");
-        }
-        if (cluster.given()) {
-            // A context that cannot be read is reported and the rest listed: exit 2 only when none could be.
-            var loads = ContextLoads.load(global, cluster, ReadScope.register(), err);
-            if (loads.isEmpty()) {
-                return ExitCodes.BAD_INPUT;
-            }
-            print(ClusterWorkspaceLoader.merge(loads.get()), filter, loads.get().size() > 1, global, out, err);
-            return ExitCodes.OK;
-        }
-        if (dir != null && !Files.exists(dir)) {
-            err.println(dir + ": no such file or folder");
-            return ExitCodes.BAD_INPUT;
-        }
-        Workspace workspace = dir == null ? DemoWorkspace.loader(global.clock()).load() : FolderWorkspace.loader(dir).load();
-        if (dir == null) {
+        if (dir == null && !cluster.given()) {
             err.println("(the demo workspace: pass --dir PATH for your own folder, or --context CTX for a cluster)");
         }
-        for (LoadProblem problem : workspace.problems()) {
-            err.println(problem);
+        var read = WorkspaceReads.read(dir, cluster, () -> DemoWorkspace.loader(global.clock()).load(), global, spec, err);
+        if (read.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
         }
-        print(workspace, filter, false, global, out, err);
-        return workspace.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        print(read.get(), filter, global, out, err);
+        return read.get().unreadFiles() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
     /// The workspace's exceptions and, beside them, the review store's requests and revoked exceptions.
-    private void print(Workspace workspace, RegisterFilter filter, boolean withContext, GlobalOptions global,
-                       PrintWriter out, PrintWriter err) {
-        var exemptions = new ArrayList<>(workspace.exemptions());
+    private void print(WorkspaceReads.Read read, RegisterFilter filter, GlobalOptions global, PrintWriter out, PrintWriter err) {
+        List<Exemption> stored = List.of();
         try {
-            exemptions.addAll(ReviewHome.storedBesides(global.home(), workspace.exemptions(), global.clock()));
+            stored = ReviewHome.storedBesides(global.home(), read.workspace().exemptions(), global.clock());
         } catch (ReviewHome.UnusableHome e) {
             err.println(e.getMessage());
         }
-        Register register = Register.assess(exemptions, workspace.policies(), global.clock().instant());
+        Register register = read.register(stored, global.clock().instant());
         var rows = register.select(filter);
         if (output.equals("json")) {
             out.println(RegisterJson.write(rows));
         } else {
-            RegisterTable.print(rows, register.assessedAt(), out, withContext);
+            RegisterTable.print(rows, register.assessedAt(), out, read.severalContexts());
         }
         out.flush();
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
                 DecisionCommands.Approve.class, DecisionCommands.Reject.class, DecisionCommands.Apply.class,
                 DecisionCommands.Renew.class, DecisionCommands.Revoke.class, DecisionCommands.Remove.class,
                 DecisionCommands.Escalate.class, RepairCommand.class,
-                MetricsCommand.class, AuditCommand.class, ContextsCommand.class})
+                MetricsCommand.class, SettingsCommand.class, AuditCommand.class, ContextsCommand.class})
 public final class WaiverCommand {
 
     @Mixin

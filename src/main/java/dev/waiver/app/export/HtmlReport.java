@@ -13,13 +13,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 
-/// The log as one self-contained HTML page for people: the head hash to compare, a count per action, then
-/// every decision with who, when and why (the before/after objects folded away), then any further sections.
-/// Inline CSS only, and a content security policy that forbids loading anything, so the report shows the
-/// same offline, in a mail attachment or in an archive years later; every text from the log is escaped.
+/// The log as one self-contained HTML page for people: the head hash to compare, a count per action, the
+/// further sections (the register, the metrics with their chart), then every decision with who, when and
+/// why (the before/after objects folded away), longest last. Inline CSS and SVG only, and a content
+/// security policy that forbids loading anything, so the report shows the same offline, in a mail
+/// attachment or in an archive years later; every text from the log is escaped.
 final class HtmlReport {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private static final String CSS = """
@@ -31,7 +32,8 @@ final class HtmlReport {
             table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;
             border-bottom:1px solid #d8dee4}th{background:#f6f8fa;position:sticky;top:0}
             td.why{white-space:pre-wrap;max-width:32rem}pre{white-space:pre-wrap;margin:.3rem 0;background:#f6f8fa;padding:.4rem}
-            .action{font-weight:600}.note{color:#59636e}
+            .action{font-weight:600}.note{color:#59636e}h3{font-size:1rem;margin:1.2rem 0 .4rem}
+            svg.trend{max-width:100%;height:auto;display:block}
             @media print{th{position:static}details{display:block}}
             """;
 
@@ -51,12 +53,12 @@ final class HtmlReport {
                 + " recorded when the log was exported, no decision up to it was changed. The JSON export of the same"
                 + " log can be checked with <code>waiver audit verify --export FILE</code>.</p></header>\n");
         summary(out, export);
-        decisions(out, export);
         for (ExportSection section : export.sections()) {
             out.write("<section id=\"" + escape(section.key()) + "\">" + element("h2", section.title()) + "\n");
             out.write(section.html());
             out.write("</section>\n");
         }
+        decisions(out, export);
         out.write("</body></html>\n");
     }
 

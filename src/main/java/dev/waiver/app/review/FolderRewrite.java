@@ -1,9 +1,11 @@
 package dev.waiver.app.review;
 
+import dev.waiver.app.AtomicWrite;
 import dev.waiver.app.workspace.SourcedDocument;
 import dev.waiver.app.workspace.YamlDocuments;
 import dev.waiver.app.workspace.YamlWriter;
 import dev.waiver.engine.tree.Trees;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +43,10 @@ final class FolderRewrite {
         if (replaced != 1) {
             throw new TargetWriteException(file + " no longer holds exactly one " + namespace + "/" + name);
         }
-        AtomicWrite.writeString(file, YamlWriter.writeAll(trees));
+        try {
+            AtomicWrite.writeString(file, YamlWriter.writeAll(trees));
+        } catch (IOException e) {
+            throw TargetWriteException.cannotWrite(file, e);
+        }
     }
 }

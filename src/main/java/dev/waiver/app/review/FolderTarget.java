@@ -1,5 +1,6 @@
 package dev.waiver.app.review;
 
+import dev.waiver.app.AtomicWrite;
 import dev.waiver.app.workspace.YamlDocuments;
 import dev.waiver.app.workspace.YamlWriter;
 import dev.waiver.engine.exemption.WaiverAnnotations;
@@ -33,7 +34,11 @@ public final class FolderTarget implements ApplyTarget {
             throw new TargetWriteException(folder + ": no such folder");
         }
         checkOwned(file, object);
-        AtomicWrite.writeString(file, YamlWriter.write(object));
+        try {
+            AtomicWrite.writeString(file, YamlWriter.write(object));
+        } catch (IOException e) {
+            throw TargetWriteException.cannotWrite(file, e);
+        }
         return object;
     }
 

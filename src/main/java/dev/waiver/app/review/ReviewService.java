@@ -52,7 +52,13 @@ public final class ReviewService {
 
     /// Every case the log knows, oldest request first.
     public List<ReviewCase> cases() {
-        return List.copyOf(ReviewHistory.fold(log.entries(), ReviewService::parse).values());
+        return casesOf(log.entries());
+    }
+
+    /// The cases these entries (a whole log, oldest first) hold: for readers that already have the entries,
+    /// such as an export, so everything it derives comes from the same read.
+    public static List<ReviewCase> casesOf(List<AuditEntry> entries) {
+        return List.copyOf(ReviewHistory.fold(entries, ReviewService::parse).values());
     }
 
     public Optional<ReviewCase> find(String id) {

@@ -10,4 +10,9 @@ public final class TargetWriteException extends Exception {
     public TargetWriteException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /// A file of the target could not be written.
+    static TargetWriteException cannotWrite(java.nio.file.Path file, java.io.IOException cause) {
+        return new TargetWriteException("cannot write " + file + ": " + cause.getMessage(), cause);
+    }
 }

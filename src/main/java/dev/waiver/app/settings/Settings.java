@@ -1,13 +1,14 @@
 package dev.waiver.app.settings;
 
+import dev.waiver.app.AtomicWrite;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Properties;
@@ -17,12 +18,19 @@ import java.util.Properties;
 /// Losing settings must never stop the app from starting, so a missing, unreadable or corrupt file
 /// reads as empty and a bad value reads as absent. Saving writes a temporary file and moves it over the
 /// old one, so a crash mid-save leaves the previous settings intact.
+///
+/// Several writers share the file (the window, `waiver settings set` in a terminal beside it), so saving
+/// re-reads it and writes only the keys this instance changed on top: a window open for hours never
+/// puts back a review setting that was changed (and audited) meanwhile. The window saves off the FX
+/// thread while it may still put, hence the locking.
 public final class Settings {
 
     public static final String FILE_NAME = "settings.properties";
 
     private final Path file;
     private final Properties values = new Properties();
+    /// Keys put since the last load or save, with their new value (empty: removed).
+    private final Map<String, Optional<String>> changed = new LinkedHashMap<>();
 
     private Settings(Path file) {
         this.file = file;
@@ -31,14 +39,20 @@ public final class Settings {
     /// Reads `file` if it exists and parses; otherwise starts empty.
     public static Settings load(Path file) {
         var settings = new Settings(file);
+        settings.values.putAll(read(file));
+        return settings;
+    }
+
+    private static Properties read(Path file) {
+        var values = new Properties();
         if (Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                settings.values.load(reader);
+                values.load(reader);
             } catch (IOException | IllegalArgumentException corrupt) {
-                settings.values.clear();
+                values.clear();
             }
         }
-        return settings;
+        return values;
     }
 
     public Path file() {
@@ -66,12 +80,13 @@ public final class Settings {
         return get(key).map(Boolean::parseBoolean).orElse(false);
     }
 
-    public void put(String key, String value) {
+    public synchronized void put(String key, String value) {
         if (value == null) {
             values.remove(key);
         } else {
             values.setProperty(key, value);
         }
+        changed.put(key, Optional.ofNullable(value));
     }
 
     public void put(String key, double value) {
@@ -82,16 +97,16 @@ public final class Settings {
         put(key, Boolean.toString(value));
     }
 
-    public void save() throws IOException {
+    /// Writes this instance's changes over the file as it is now (see the class comment).
+    public synchronized void save() throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            values.store(writer, "Waiver settings");
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Properties merged = read(file);
+        changed.forEach((key, value) -> value.ifPresentOrElse(v -> merged.setProperty(key, v), () -> merged.remove(key)));
+        var text = new StringWriter();
+        merged.store(text, "Waiver settings");
+        AtomicWrite.writeString(file, text.toString());
+        changed.clear();
+        values.clear();
+        values.putAll(merged);
     }
 }

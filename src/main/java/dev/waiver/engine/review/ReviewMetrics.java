@@ -33,7 +33,8 @@ public record ReviewMetrics(
     public static final Duration TARGET_AVERAGE = Duration.ofDays(14);
     public static final double TARGET_REMOVED = 1.0;
     public static final double TARGET_RENEWAL = 0.10;
-    private static final int TREND_DAYS = 30;
+    /// How many days back the red flag looks: the count now against the count this many days ago.
+    public static final int TREND_DAYS = 30;
 
     public record DailyCount(LocalDate day, int count) {
     }

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/// The kubeconfig's token appears in no output of any cluster command, and in no file Waiver writes,
-/// whether the servers answer, refuse or are gone.
+/// The kubeconfig's token appears in no output of any cluster command, and in no file Waiver writes
+/// (audit exports of a cluster's register included), whether the servers answer, refuse or are gone.
 class ClusterSecretsTest {
 
     @TempDir
@@ -43,9 +43,16 @@ class ClusterSecretsTest {
                     List.of("exceptions", "list", "--context", "dead"), List.of("exceptions", "list", "--context", "nope"),
                     List.of("evaluate", "--context", "prod"), List.of("evaluate", "--all-contexts", "-o", "yaml"),
                     List.of("evaluate", "--context", "prod", "-o", "policyreport"), List.of("contexts", "--help")));
+            Path exports = Files.createDirectories(home.resolve("exports"));
+            for (String format : List.of("csv", "json", "html")) {
+                commands.add(List.of("audit", "export", "--context", "prod", "--format", format, "--out",
+                        exports.resolve("audit." + format).toString()));
+            }
             for (var command : commands) {
                 outputs.add(run(base, command));
             }
+            assertTrue(Files.readString(exports.resolve("audit-register.csv")).contains("debug-agent"),
+                    "the export's register holds the cluster's exceptions, so the check means something");
             staging.kill();
             outputs.add(run(base, List.of("exceptions", "list", "--all-contexts", "-o", "json")));
             outputs.add(run(base, List.of("contexts")));

@@ -191,6 +191,10 @@ class AuditExportTest {
                 return List.of(Map.of("name", "ex-1", "status", "active"));
             }
 
+            public List<ExportTable> tables() {
+                return List.of(new ExportTable("register", List.of("Name", "Status"), List.of(List.of("ex-1 <b>", "active"))));
+            }
+
             public String html() {
                 return Html.table(List.of("Name", "Status"), List.of(List.of("ex-1 <b>", "active")));
             }
@@ -201,55 +205,72 @@ class AuditExportTest {
         String html = Files.readString(export(export, ExportFormat.HTML));
         assertTrue(html.contains("<section id=\"register\"><h2>Exception register</h2>"));
         assertTrue(html.contains("<td>ex-1 &lt;b&gt;</td>"));
+        assertTrue(html.indexOf("id=\"register\"") < html.indexOf("id=\"decisions\""), "the state first, the long history last");
+        assertEquals(new ChainVerdict.Intact(2, export.head().hash()), ExportVerification.verify(dir.resolve("audit.json")),
+                "sections are no part of the chain");
+    }
+
+    @Test
+    void aCsvExportWritesEachSectionTableBesideTheEntries() throws IOException {
+        var table = new ExportTable("in-force", List.of("Day (UTC)", "In force"), List.of(List.of("2026-11-23", "3")));
+        ExportSection metrics = new MetricsSection(dev.waiver.engine.review.ReviewMetrics.of(List.of(), NOW));
+        List<Path> written = AuditExports.write(AuditExport.of(entries(1), NOW).with(metrics), ExportFormat.CSV,
+                dir.resolve("Audit.CSV"));
+        assertEquals(List.of(dir.resolve("Audit.CSV"), dir.resolve("Audit-metrics.csv"), dir.resolve("Audit-in-force.csv")),
+                written);
+        assertEquals(dir.resolve("report-in-force.csv"), AuditExports.tableFile(dir.resolve("report"), table));
+        List<List<String>> measures = Rfc4180.parse(Files.readString(dir.resolve("Audit-metrics.csv")));
+        assertEquals(List.of("Measure", "Value", "Target", "Verdict"), measures.getFirst());
+        assertEquals(List.of("average duration", "n/a", "< 14 days", "on target"), measures.get(2));
+        assertEquals(List.of(List.of("Day (UTC)", "In force")), Rfc4180.parse(Files.readString(dir.resolve("Audit-in-force.csv"))));
+        assertEquals(List.of(), List.of(dir.toFile().list()).stream().filter(n -> n.endsWith(".tmp")).toList());
+    }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAsFormulasStartWithAQuote() throws IOException {
+        for (String hostile : List.of("=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0", "-2+3",
+                "@SUM(A1:A9)", "\tindented", "\rreturn")) {
+            assertEquals("'" + hostile, CsvExport.neutralise(hostile));
+        }
+        for (String harmless : List.of("", "plain", "a=b", " =lead space", "'quoted")) {
+            assertEquals(harmless, CsvExport.neutralise(harmless));
+        }
+        var chain = new AuditChain();
+        AuditEntry entry = chain.link(AuditHead.GENESIS, new AuditRecord(NOW, "@attacker", AuditAction.REQUEST, "R-1", "",
+                "=HYPERLINK(\"http://evil.example\",\"why\")", "", "kind: PolicyException\n"));
+        var table = new ExportTable("register", List.of("Justification"), List.of(List.of("-cmd"), List.of("fine")));
+        ExportSection section = new ExportSection() {
+            public String key() {
+                return "register";
+            }
+
+            public String title() {
+                return "Register";
+            }
+
+            public Object json() {
+                return List.of();
+            }
+
+            public List<ExportTable> tables() {
+                return List.of(table);
+            }
+
+            public String html() {
+                return "";
+            }
+        };
+        AuditExports.write(AuditExport.of(List.of(entry), NOW).with(section), ExportFormat.CSV, dir.resolve("audit.csv"));
+        List<String> row = Rfc4180.parse(Files.readString(dir.resolve("audit.csv"))).get(1);
+        assertEquals("'@attacker", row.get(2));
+        assertEquals("'=HYPERLINK(\"http://evil.example\",\"why\")", row.get(6));
+        assertEquals(List.of(List.of("Justification"), List.of("'-cmd"), List.of("fine")),
+                Rfc4180.parse(Files.readString(dir.resolve("audit-register.csv"))));
     }
 
     private static void edit(Path file, java.util.function.Consumer<JsonNode> change) throws IOException {
         JsonNode json = JsonExport.MAPPER.readTree(file.toFile());
         change.accept(json);
         Files.writeString(file, JsonExport.MAPPER.writeValueAsString(json));
-    }
-
-    /// A strict RFC 4180 reader, to check the writer against the standard rather than against itself.
-    static final class Rfc4180 {
-        static List<List<String>> parse(String text) {
-            var rows = new ArrayList<List<String>>();
-            var row = new ArrayList<String>();
-            var field = new StringBuilder();
-            int i = 0;
-            while (i < text.length()) {
-                char c = text.charAt(i);
-                if (c == '"' && field.isEmpty()) {
-                    i++;
-                    while (true) {
-                        char q = text.charAt(i++);
-                        if (q == '"' && i < text.length() && text.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else if (q == '"') {
-                            break;
-                        } else {
-                            field.append(q);
-                        }
-                    }
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    i++;
-                } else if (c == '\r' && text.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i += 2;
-                } else {
-                    if (c == '"' || c == '\n' || c == '\r') {
-                        throw new IllegalArgumentException("bare " + (int) c + " at " + i);
-                    }
-                    field.append(c);
-                    i++;
-                }
-            }
-            return rows;
-        }
     }
 }

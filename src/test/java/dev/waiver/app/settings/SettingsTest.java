@@ -26,7 +26,24 @@ class SettingsTest {
         assertEquals("folder:/tmp/x y", again.get("workspace").orElseThrow());
         assertEquals(1200.5, again.getDouble("window.width").orElseThrow());
         assertTrue(again.getBoolean("window.maximized"));
-        assertTrue(Files.notExists(file.resolveSibling("settings.properties.tmp")));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(java.util.List.of(file), files.toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void savingKeepsWhatAnotherWriterChangedMeanwhile() throws IOException {
+        var file = home.resolve("settings.properties");
+        var window = Settings.load(file);
+        var terminal = Settings.load(file);
+        terminal.put("review.max-days", "14");
+        terminal.save();
+        window.put("window.width", 800.0);
+        window.save();
+        var both = Settings.load(file);
+        assertEquals("14", both.get("review.max-days").orElseThrow());
+        assertEquals(800.0, both.getDouble("window.width").orElseThrow());
+        assertEquals("14", window.get("review.max-days").orElseThrow(), "a save also brings the writer up to date");
     }
 
     @Test

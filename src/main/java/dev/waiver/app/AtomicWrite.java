@@ -1,4 +1,4 @@
-package dev.waiver.app.review;
+package dev.waiver.app;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /// Replaces a file's text in one step: a hidden temporary file beside it, moved over it, so a reader (or
-/// a crash) sees the old file or the new one, never half of it.
-final class AtomicWrite {
+/// a crash) sees the old file or the new one, never half of it. Used for every small file Waiver writes
+/// whole: applied exceptions, repaired folders, settings.
+public final class AtomicWrite {
 
     private AtomicWrite() {
     }
 
-    static void writeString(Path file, String text) throws TargetWriteException {
+    public static void writeString(Path file, String text) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.writeString(temp, text);
@@ -28,7 +29,7 @@ final class AtomicWrite {
             } catch (IOException ignored) {
                 // the temp file is hidden and replaced on the next write
             }
-            throw new TargetWriteException("cannot write " + file + ": " + e.getMessage(), e);
+            throw e;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.waiver.app.cli;
+package dev.waiver.app.exceptions;
 
 import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.RegisterEntry;
@@ -10,16 +10,22 @@ import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/// The register as JSON, with the fields design.md section 4 promises scripts.
-final class RegisterJson {
+/// The register as JSON, with the fields design.md section 4 promises scripts: what `exceptions list -o json`
+/// prints and what an audit export's register section holds.
+public final class RegisterJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private RegisterJson() {
     }
 
-    static String write(List<RegisterEntry> rows) {
-        return MAPPER.writeValueAsString(rows.stream().map(RegisterJson::row).toList());
+    public static String write(List<RegisterEntry> rows) {
+        return MAPPER.writeValueAsString(rows(rows));
+    }
+
+    /// The rows as JSON values (maps, lists, strings, numbers, booleans, nulls).
+    public static List<Map<String, Object>> rows(List<RegisterEntry> rows) {
+        return rows.stream().map(RegisterJson::row).toList();
     }
 
     private static Map<String, Object> row(RegisterEntry entry) {
