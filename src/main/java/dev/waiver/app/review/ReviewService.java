@@ -10,6 +10,7 @@ import dev.waiver.engine.ports.AuditLog;
 import dev.waiver.engine.review.RequestForm;
 import dev.waiver.engine.review.ReviewCase;
 import dev.waiver.engine.review.ReviewHistory;
+import dev.waiver.engine.review.ReviewMetrics;
 import dev.waiver.engine.review.ReviewStep;
 import dev.waiver.engine.review.Workflow;
 import java.time.Clock;
@@ -51,6 +52,18 @@ public final class ReviewService {
     /// Every case the log knows, oldest request first.
     public List<ReviewCase> cases() {
         return List.copyOf(ReviewHistory.fold(log.entries(), ReviewService::parse).values());
+    }
+
+    /// The audit log the decisions are recorded in: for reading, verifying and exporting it, never for writing
+    /// around the workflow.
+    public AuditLog log() {
+        return log;
+    }
+
+    /// The process measures over every case the log knows, as of now: what `waiver metrics` prints and the
+    /// Audit screen charts.
+    public ReviewMetrics metrics() {
+        return ReviewMetrics.of(cases(), now());
     }
 
     public Optional<ReviewCase> find(String id) {
