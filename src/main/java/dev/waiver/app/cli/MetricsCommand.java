@@ -33,7 +33,7 @@ public final class MetricsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ReviewMetrics metrics;
         try (ReviewHome home = ReviewHome.open(global.home(), global.clock())) {
-            metrics = ReviewMetrics.of(home.service().cases(), global.clock().instant());
+            metrics = home.service().metrics();
         } catch (ReviewHome.UnusableHome e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -1,6 +1,8 @@
 package dev.waiver.app.review;
 
 import dev.waiver.app.audit.SqliteAuditLog;
+import dev.waiver.engine.audit.AuditChain;
+import dev.waiver.engine.audit.ChainVerdict;
 import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.review.StoredRequests;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /// The review workflow as the window reaches it. Opening it reads the audit log in the data folder, so
 /// it happens on first use, off the FX thread, rather than before the first frame; a data folder that
@@ -27,31 +30,37 @@ public final class ReviewAccess implements AutoCloseable {
 
     private final Opener opener;
     private final BooleanSupplier stored;
+    private final Supplier<ChainVerdict> withoutStore;
     private ReviewService service;
     private AutoCloseable closer;
 
-    private ReviewAccess(Opener opener, BooleanSupplier stored, ReviewService service) {
+    private ReviewAccess(Opener opener, BooleanSupplier stored, Supplier<ChainVerdict> withoutStore, ReviewService service) {
         this.opener = opener;
         this.stored = stored;
+        this.withoutStore = withoutStore;
         this.service = service;
     }
 
     /// The workflow over the data folder `home` (its audit log and review settings).
     public static ReviewAccess of(Path home, Clock clock) {
         return new ReviewAccess(() -> ReviewHome.open(home, clock),
-                () -> Files.exists(home.resolve(SqliteAuditLog.FILE_NAME)), null);
+                () -> Files.exists(home.resolve(SqliteAuditLog.FILE_NAME)), () -> SqliteAuditLog.verifyAt(home), null);
     }
 
     /// A service that is already open (tests, and callers that own its log).
     public static ReviewAccess open(ReviewService service) {
-        return new ReviewAccess(null, () -> true, service);
+        return new ReviewAccess(null, () -> true, ReviewAccess::empty, service);
     }
 
     /// A workflow that cannot be used, for windows opened without a data folder.
     public static ReviewAccess unavailable(String reason) {
         return new ReviewAccess(() -> {
             throw new ReviewHome.UnusableHome(reason, null);
-        }, () -> true, null);
+        }, () -> true, ReviewAccess::empty, null);
+    }
+
+    private static ChainVerdict empty() {
+        return new ChainVerdict.Intact(0, AuditChain.GENESIS_HASH);
     }
 
     /// The service, opening it on first use. Call it off the FX thread.
@@ -73,6 +82,14 @@ public final class ReviewAccess implements AutoCloseable {
             }
         }
         return stored.getAsBoolean() ? Optional.of(service()) : Optional.empty();
+    }
+
+    /// Recomputes the audit log's chain and checks it against the head kept beside it, creating nothing: a
+    /// data folder without a log holds 0 entries and is intact, unless its head file records entries (the
+    /// log was removed). Call it off the FX thread.
+    public ChainVerdict verify() throws ReviewHome.UnusableHome {
+        Optional<ReviewService> open = stored();
+        return open.isPresent() ? open.get().log().verify() : withoutStore.get();
     }
 
     /// The service if it is open already; never opens it, so the FX thread may ask.

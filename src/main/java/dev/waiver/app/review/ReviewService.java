@@ -11,6 +11,7 @@ import dev.waiver.engine.evaluation.RuleResult;
 import dev.waiver.engine.review.RequestForm;
 import dev.waiver.engine.review.ReviewCase;
 import dev.waiver.engine.review.ReviewHistory;
+import dev.waiver.engine.review.ReviewMetrics;
 import dev.waiver.engine.review.ReviewStep;
 import dev.waiver.engine.review.TemporaryExceptions;
 import dev.waiver.engine.review.Workflow;
@@ -59,6 +60,18 @@ public final class ReviewService {
     /// such as an export, so everything it derives comes from the same read.
     public static List<ReviewCase> casesOf(List<AuditEntry> entries) {
         return List.copyOf(ReviewHistory.fold(entries, ReviewService::parse).values());
+    }
+
+    /// The audit log the decisions are recorded in: for reading, verifying and exporting it, never for writing
+    /// around the workflow.
+    public AuditLog log() {
+        return log;
+    }
+
+    /// The process measures over every case the log knows, as of now: what `waiver metrics` prints and the
+    /// Audit screen charts.
+    public ReviewMetrics metrics() {
+        return ReviewMetrics.of(cases(), now());
     }
 
     public Optional<ReviewCase> find(String id) {

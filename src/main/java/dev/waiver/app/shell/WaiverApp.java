@@ -1,6 +1,11 @@
 package dev.waiver.app.shell;
 
 import dev.waiver.app.AppOptions;
+import dev.waiver.app.auditview.AuditEntryViewModel;
+import dev.waiver.app.auditview.AuditExportViewModel;
+import dev.waiver.app.auditview.AuditLogViewModel;
+import dev.waiver.app.auditview.AuditMetricsViewModel;
+import dev.waiver.app.auditview.AuditScreen;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
@@ -20,10 +25,12 @@ import dev.waiver.app.ui.FxBackgroundRunner;
 import dev.waiver.app.ui.FxDialogService;
 import dev.waiver.app.ui.Screen;
 import dev.waiver.app.ui.Selection;
+import dev.waiver.engine.audit.AuditEntry;
 import dev.waiver.engine.exemption.RegisterEntry;
 import dev.waiver.engine.review.ReviewCase;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -125,6 +132,12 @@ public final class WaiverApp extends Application {
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
         screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
                 queue.reminderCountProperty()));
+        screens.put(Screen.AUDIT, ScreenSlot.of(() -> {
+            var entries = new Selection<AuditEntry>();
+            return new AuditScreen(new AuditLogViewModel(reviews, runner, entries), new AuditEntryViewModel(entries),
+                    new AuditMetricsViewModel(reviews, runner),
+                    new AuditExportViewModel(reviews, runner, dialogs, clock, Path.of(System.getProperty("user.home", "."))));
+        }));
         window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), screens));
         return new Composed(window.get(), main, exceptions);
     }

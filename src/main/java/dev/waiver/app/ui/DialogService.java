@@ -19,4 +19,10 @@ public interface DialogService {
     default Optional<Path> chooseFolder(String title, Optional<Path> initial) {
         return Optional.empty();
     }
+
+    /// A file to write that the user picks or names, starting in `folder` when it exists with `name`
+    /// suggested; empty when they cancel. Declines by default, like [#chooseFolder].
+    default Optional<Path> chooseSaveFile(String title, Optional<Path> folder, String name) {
+        return Optional.empty();
+    }
 }

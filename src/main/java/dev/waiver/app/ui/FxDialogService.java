@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /// [DialogService] with JavaFX alerts, owned by the main window so they centre on it and share its
@@ -42,6 +43,16 @@ public final class FxDialogService implements DialogService {
         chooser.setTitle(title);
         initial.filter(Files::isDirectory).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
         File chosen = chooser.showDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Optional<Path> folder, String name) {
+        var chooser = new FileChooser();
+        chooser.setTitle(title);
+        folder.filter(Files::isDirectory).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
+        chooser.setInitialFileName(name);
+        File chosen = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 

@@ -30,6 +30,8 @@ public enum Icons {
     LOAD_PROBLEM(MaterialDesignF.FILE_ALERT_OUTLINE),
     YAML(MaterialDesignC.CODE_BRACES),
     DOCUMENT(MaterialDesignF.FILE_DOCUMENT_OUTLINE),
+    VERIFY(MaterialDesignS.SHIELD_LOCK_OUTLINE),
+    EXPORT(MaterialDesignF.FILE_EXPORT_OUTLINE),
 
     STATUS_ACTIVE(MaterialDesignS.SHIELD_CHECK),
     STATUS_IN_REVIEW(MaterialDesignC.CLOCK_OUTLINE),

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.stream.IntStream;
 
 /// Records to append, and raw SQL against a log file the way someone bypassing Waiver would use it.
-final class AuditFixtures {
+public final class AuditFixtures {
 
     static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     private static final AuditAction[] ACTIONS = AuditAction.values();
@@ -41,7 +41,7 @@ final class AuditFixtures {
     }
 
     /// Runs statements on the raw file, as a person with the file and the sqlite3 tool could.
-    static void sql(Path home, String... statements) throws SQLException {
+    public static void sql(Path home, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("audit.db"));
              Statement s = c.createStatement()) {
             for (String statement : statements) {
@@ -51,7 +51,7 @@ final class AuditFixtures {
     }
 
     /// The same, with the append-only triggers dropped first (they stay dropped).
-    static void tamper(Path home, String... statements) throws SQLException {
+    public static void tamper(Path home, String... statements) throws SQLException {
         sql(home, "DROP TRIGGER IF EXISTS audit_entry_no_update", "DROP TRIGGER IF EXISTS audit_entry_no_delete",
                 "DROP TRIGGER IF EXISTS audit_entry_append_only");
         sql(home, statements);

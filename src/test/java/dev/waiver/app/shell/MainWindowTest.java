@@ -55,10 +55,11 @@ class MainWindowTest {
         assertEquals("9 shown / 9 total", text(robot, "#rowCount"));
         assertEquals("1 load problem", text(robot, "#problemsLink"));
         assertTrue(robot.lookup("#navExceptions").queryAs(ToggleButton.class).isSelected());
-        for (String id : new String[] {"#navCompliance", "#navAudit", "#navClusters"}) {
+        for (String id : new String[] {"#navCompliance", "#navClusters"}) {
             assertTrue(robot.lookup(id).query().isDisabled(), id);
         }
         assertFalse(robot.lookup("#navReviews").query().isDisabled());
+        assertFalse(robot.lookup("#navAudit").query().isDisabled());
         assertTrue(robot.lookup("#reloadButton").queryAs(Button.class).isVisible());
         assertFalse(robot.lookup("#reloadButton").query().isDisabled());
     }
@@ -93,5 +94,14 @@ class MainWindowTest {
         assertEquals("demo", Settings.load(home.resolve(Settings.FILE_NAME)).get(WorkspaceChoice.SETTING).orElseThrow());
         assertFalse(robot.lookup("#problemsLink").query().isVisible());
         assertEquals("36 shown / 36 total", robot.lookup("#rowCount").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theAuditScreenSaysWhyThereIsNoLogWithoutADataFolder(FxRobot robot) {
+        robot.clickOn("#navAudit");
+        assertEquals("The audit log cannot be read: no data folder was given", text(robot, "#auditUnavailable"));
+        robot.clickOn("#verifyButton");
+        assertEquals("Could not verify the log: no data folder was given", text(robot, "#verifyVerdict"));
+        assertTrue(robot.lookup("#verifyVerdict").query().getStyleClass().contains("error-banner"));
     }
 }
