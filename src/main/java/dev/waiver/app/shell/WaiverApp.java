@@ -1,6 +1,8 @@
 package dev.waiver.app.shell;
 
 import dev.waiver.app.AppOptions;
+import dev.waiver.app.compliance.ComplianceScreen;
+import dev.waiver.app.compliance.ComplianceViewModel;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
@@ -121,7 +123,11 @@ public final class WaiverApp extends Application {
                 new WorkspaceBlastRadius(workspace, clock), clock, workspace, cases, queue.reviewerProperty(), changed);
         var form = new RequestFormViewModel(reviews, runner, dialogs, clock, workspace, queue.reviewerProperty(), changed);
 
+        var compliance = new ComplianceViewModel(runner, clock, workspace, yaml, form::requestFor,
+                screen -> window.get().show(screen), queue.unavailableProperty());
+
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
+        screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> new ComplianceScreen(compliance)));
         screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
                 queue.reminderCountProperty()));
         window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), screens));
