@@ -3,6 +3,8 @@ package dev.waiver.app.shell;
 import dev.waiver.app.AppOptions;
 import dev.waiver.app.compliance.ComplianceScreen;
 import dev.waiver.app.compliance.ComplianceViewModel;
+import dev.waiver.app.compliance.CoverageView;
+import dev.waiver.app.compliance.CoverageViewModel;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
@@ -125,12 +127,13 @@ public final class WaiverApp extends Application {
 
         var compliance = new ComplianceViewModel(runner, clock, workspace, yaml, form::requestFor,
                 screen -> window.get().show(screen), queue.unavailableProperty());
+        var coverage = new CoverageViewModel(selection, workspace, runner, clock);
 
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
         screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> new ComplianceScreen(compliance)));
         screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
                 queue.reminderCountProperty()));
-        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), screens));
+        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail, new CoverageView(coverage)), screens));
         return new Composed(window.get(), main, exceptions);
     }
 

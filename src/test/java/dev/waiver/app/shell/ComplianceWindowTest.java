@@ -35,6 +35,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /// The Compliance screen in the whole window over the demo workspace: evaluate, read the counters and a
-/// Skip with its exception, filter, cancel a run half way, and request an exception from a failure.
+/// Skip with its exception, filter, cancel a run half way, request an exception from a failure, and ask
+/// the register what an exception covers.
 @ExtendWith(ApplicationExtension.class)
 class ComplianceWindowTest {
 
@@ -220,5 +222,34 @@ class ComplianceWindowTest {
         assertEquals("checkout", robot.lookup("#namespacesField").queryAs(TextInputControl.class).getText());
         assertEquals("Pod", robot.lookup("#kindsField").queryAs(TextInputControl.class).getText());
         assertEquals("redis-cart, redis-cart-*", robot.lookup("#namesField").queryAs(TextInputControl.class).getText());
+    }
+
+    private static void selectException(FxRobot robot, String name) {
+        robot.clickOn("#searchField");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(name, 0);
+        robot.clickOn(cell(robot, "#exceptionTable", name));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(name, text(robot, "#detailName"));
+    }
+
+    @Test
+    void theRegisterSaysWhatAnExceptionCoversAndFlagsOneThatCoversNothing(FxRobot robot) {
+        assertTrue(robot.lookup("#coverageButton").query().isDisabled(), "nothing selected yet");
+        selectException(robot, "cilium-agent");
+        robot.clickOn("#coverageButton");
+        assertEquals("Turns 6 failed checks from Fail to Skip:", text(robot, "#coverageSummary"));
+        var lines = robot.lookup("#coverageList").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList();
+        assertEquals(6, lines.size());
+        assertTrue(lines.contains("DaemonSet kube-system/cilium: disallow-host-path / autogen-host-path"), lines.toString());
+        assertFalse(robot.lookup("#coverageSummary").query().getStyleClass().contains("covers-nothing"));
+
+        selectException(robot, "storefront-preview-latest");
+        assertFalse(robot.lookup("#coverageSummary").query().isVisible(), "another selection clears the answer");
+        robot.clickOn("#coverageButton");
+        assertEquals("Covers nothing in this workspace: it may no longer be needed.", text(robot, "#coverageSummary"));
+        assertTrue(robot.lookup("#coverageSummary").query().getStyleClass().contains("covers-nothing"));
+        assertTrue(robot.lookup("#coverageList").queryAs(VBox.class).getChildren().isEmpty());
     }
 }
