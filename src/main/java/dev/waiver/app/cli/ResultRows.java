@@ -1,12 +1,11 @@
 package dev.waiver.app.cli;
 
+import dev.waiver.app.evaluation.ResultCounts;
 import dev.waiver.engine.evaluation.RuleResult;
 import dev.waiver.engine.evaluation.RuleStatus;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /// Evaluation results as plain rows for `-o json` and `-o yaml` (the fields design.md section 4
 /// promises scripts), and the closing count line of the table.
@@ -41,14 +40,8 @@ final class ResultRows {
         return r.exceptions().isEmpty() ? null : String.join(",", r.exceptions());
     }
 
-    /// `12 results: 5 pass, 3 fail, 4 skip (2 hiding a fail)`: only the results that occur.
+    /// `12 results: 5 pass, 3 fail, 4 skip (2 skipped by exceptions would fail)`: only the results that occur.
     static String counts(List<RuleResult> results) {
-        var counts = new EnumMap<RuleStatus, Integer>(RuleStatus.class);
-        results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-        long hidden = results.stream().filter(r -> r.hiddenResult().filter(h -> h == RuleStatus.FAIL).isPresent()).count();
-        String parts = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().word())
-                .collect(Collectors.joining(", "));
-        return results.size() + (results.size() == 1 ? " result" : " results") + (parts.isEmpty() ? "" : ": " + parts)
-                + (hidden > 0 ? " (" + hidden + " skipped by exceptions would fail)" : "");
+        return ResultCounts.of(results).sentence();
     }
 }

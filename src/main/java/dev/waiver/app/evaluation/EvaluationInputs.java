@@ -3,8 +3,10 @@ package dev.waiver.app.evaluation;
 import dev.waiver.app.workspace.LoadProblem;
 import dev.waiver.app.workspace.LoadResult;
 import dev.waiver.app.workspace.SourcedDocument;
+import dev.waiver.app.workspace.Workspace;
 import dev.waiver.app.workspace.YamlDocuments;
 import dev.waiver.engine.evaluation.ClusterScope;
+import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.KyvernoObjects;
 import dev.waiver.engine.exemption.Source;
@@ -13,6 +15,7 @@ import dev.waiver.engine.tree.Trees;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +53,11 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
         for (SourcedDocument d : read.documents()) {
             Map<String, Object> tree = d.tree();
             String kind = Trees.string(tree, "kind").orElse("");
-            String apiVersion = Trees.string(tree, "apiVersion").orElse("");
-            if (apiVersion.startsWith("cli.kyverno.io/") || (kind.isEmpty() && tree.containsKey("results"))) {
+            if (isTestFile(tree)) {
                 continue;
             }
-            if (kind.isEmpty() || apiVersion.isEmpty()) {
-                ignored.add(new LoadProblem(d.file(), d.line(), "not a Kubernetes object (no apiVersion or kind); ignored"));
+            if (!isObject(tree)) {
+                ignored.add(notAnObject(d.file(), d.line()));
             } else if (KyvernoObjects.isPolicy(tree)) {
                 policies.add(tree);
             } else if (kind.equals("PolicyException")) {
@@ -72,6 +74,56 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
         }
         return new EvaluationInputs(policies, ClusterScope.withDefaultNamespace(resources), exceptions, notHonoured,
                 namespaceLabels(resources), read.problems(), ignored);
+    }
+
+    /// The open workspace sorted the same way: its policies, its other objects as resources, and of its
+    /// exceptions those Active at `now`. The status is the workspace's own reading of each exception (a
+    /// cluster's, a folder's, a stored request's), so the window honours exactly what its register shows
+    /// as Active. Two exceptions with one `namespace/name` (copies in a folder) count once, as in a cluster.
+    /// The workspace's load problems are carried along; the window shows them elsewhere and evaluates what
+    /// could be read.
+    public static EvaluationInputs of(Workspace workspace, Instant now) {
+        var resources = new ArrayList<Map<String, Object>>();
+        var ignored = new ArrayList<LoadProblem>();
+        for (Map<String, Object> tree : workspace.otherDocuments()) {
+            if (isTestFile(tree) || "PolicyException".equals(tree.get("kind"))) {
+                continue;
+            }
+            if (isObject(tree)) {
+                resources.add(tree);
+            } else {
+                ignored.add(notAnObject(workspace.title(), 0));
+            }
+        }
+        var exceptions = new ArrayList<Map<String, Object>>();
+        var notHonoured = new LinkedHashMap<String, ExemptionStatus>();
+        var seen = new HashSet<String>();
+        for (Exemption e : workspace.exemptions()) {
+            ExemptionStatus status = StatusRules.statusAt(e, now);
+            if (status != ExemptionStatus.ACTIVE) {
+                notHonoured.putIfAbsent(e.qualifiedName(), status);
+            } else if (seen.add(e.qualifiedName())) {
+                exceptions.add(e.document());
+            }
+        }
+        return new EvaluationInputs(workspace.policyDocuments(), ClusterScope.withDefaultNamespace(resources), exceptions,
+                notHonoured, namespaceLabels(resources), workspace.problems(), ignored);
+    }
+
+    /// A `kyverno test` file or values file: input for `waiver test`, not an object to evaluate.
+    private static boolean isTestFile(Map<String, Object> tree) {
+        String kind = Trees.string(tree, "kind").orElse("");
+        return Trees.string(tree, "apiVersion").orElse("").startsWith("cli.kyverno.io/")
+                || (kind.isEmpty() && tree.containsKey("results"));
+    }
+
+    private static boolean isObject(Map<String, Object> tree) {
+        return Trees.string(tree, "kind").filter(k -> !k.isEmpty()).isPresent()
+                && Trees.string(tree, "apiVersion").filter(a -> !a.isEmpty()).isPresent();
+    }
+
+    private static LoadProblem notAnObject(String file, int line) {
+        return new LoadProblem(file, line, "not a Kubernetes object (no apiVersion or kind); ignored");
     }
 
     /// Labels of the Namespace objects among the resources, for `namespaceSelector`.

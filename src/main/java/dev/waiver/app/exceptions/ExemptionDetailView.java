@@ -6,6 +6,7 @@ import static dev.waiver.app.ui.DetailSections.titled;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
 import dev.waiver.engine.exemption.Finding;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -26,6 +27,11 @@ public final class ExemptionDetailView extends BorderPane {
     private final ExemptionDetailViewModel viewModel;
 
     public ExemptionDetailView(ExemptionDetailViewModel viewModel) {
+        this(viewModel, new Node[0]);
+    }
+
+    /// With sections other features add under the header (what the exception covers, say).
+    public ExemptionDetailView(ExemptionDetailViewModel viewModel, Node... moreSections) {
         this.viewModel = viewModel;
         setId("detailPane");
         getStyleClass().add("detail-pane");
@@ -53,6 +59,8 @@ public final class ExemptionDetailView extends BorderPane {
                         row("Source", "detailSource", viewModel.sourceProperty()),
                         row("File", "detailOrigin", viewModel.originProperty())),
                 findings());
+        // What the exception does in the workspace, before what it says: the first question of a review.
+        fields.getChildren().addAll(1, List.of(moreSections));
         fields.getStyleClass().add("detail-fields");
         var scroll = new ScrollPane(fields);
         scroll.setFitToWidth(true);

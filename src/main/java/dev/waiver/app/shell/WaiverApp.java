@@ -6,6 +6,10 @@ import dev.waiver.app.auditview.AuditExportViewModel;
 import dev.waiver.app.auditview.AuditLogViewModel;
 import dev.waiver.app.auditview.AuditMetricsViewModel;
 import dev.waiver.app.auditview.AuditScreen;
+import dev.waiver.app.compliance.ComplianceScreen;
+import dev.waiver.app.compliance.ComplianceViewModel;
+import dev.waiver.app.compliance.CoverageView;
+import dev.waiver.app.compliance.CoverageViewModel;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
@@ -129,7 +133,12 @@ public final class WaiverApp extends Application {
                 new WorkspaceBlastRadius(workspace, clock), clock, workspace, cases, queue.reviewerProperty(), changed);
         var form = new RequestFormViewModel(reviews, runner, dialogs, clock, workspace, queue.reviewerProperty(), changed);
 
+        var compliance = new ComplianceViewModel(runner, clock, workspace, yaml, form::requestFor,
+                screen -> window.get().show(screen), queue.unavailableProperty());
+        var coverage = new CoverageViewModel(selection, workspace, runner, clock);
+
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
+        screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> new ComplianceScreen(compliance)));
         screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
                 queue.reminderCountProperty()));
         screens.put(Screen.AUDIT, ScreenSlot.of(() -> {
@@ -138,7 +147,7 @@ public final class WaiverApp extends Application {
                     new AuditMetricsViewModel(reviews, runner),
                     new AuditExportViewModel(reviews, runner, dialogs, clock, Path.of(System.getProperty("user.home", "."))));
         }));
-        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail), screens));
+        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail, new CoverageView(coverage)), screens));
         return new Composed(window.get(), main, exceptions);
     }
 

@@ -3,6 +3,7 @@ package dev.waiver.app.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -23,6 +24,17 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
                 Platform.runLater(() -> onError.accept(error));
             }
         });
+    }
+
+    /// One pending delivery at a time: a value reported while one waits replaces it.
+    @Override
+    public <U> Consumer<U> updates(Consumer<? super U> onUpdate) {
+        var latest = new AtomicReference<U>();
+        return value -> {
+            if (latest.getAndSet(java.util.Objects.requireNonNull(value)) == null) {
+                Platform.runLater(() -> onUpdate.accept(latest.getAndSet(null)));
+            }
+        };
     }
 
     /// Stops taking work; running tasks finish on their own (virtual threads do not keep the JVM alive).

@@ -4,6 +4,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -42,7 +43,18 @@ public enum Icons {
 
     SEVERITY_HIGH(MaterialDesignA.ALERT_CIRCLE),
     SEVERITY_MEDIUM(MaterialDesignA.ALERT),
-    SEVERITY_LOW(MaterialDesignI.INFORMATION_OUTLINE);
+    SEVERITY_LOW(MaterialDesignI.INFORMATION_OUTLINE),
+
+    RUN(MaterialDesignP.PLAY),
+    CANCEL(MaterialDesignS.STOP_CIRCLE_OUTLINE),
+    REQUEST(MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE),
+    COVERAGE(MaterialDesignS.SHIELD_SEARCH),
+    RESULT_PASS(MaterialDesignC.CHECK_CIRCLE),
+    RESULT_FAIL(MaterialDesignC.CLOSE_CIRCLE),
+    RESULT_WARN(MaterialDesignA.ALERT),
+    RESULT_ERROR(MaterialDesignA.ALERT_OCTAGON),
+    RESULT_SKIP(MaterialDesignS.SKIP_NEXT_CIRCLE_OUTLINE),
+    HIDDEN_FAILURE(MaterialDesignE.EYE_OFF_OUTLINE);
 
     private final Ikon ikon;
 

@@ -50,6 +50,19 @@ public record CompiledPolicy(String key, String name, String namespace, boolean 
                 scored, applyOne, rules, List.copyOf(controllerRules), List.copyOf(cronRules), controllers));
     }
 
+    /// The rule named `ruleName` as the evaluator runs it: an original rule as written, or an `autogen-`
+    /// rule as generated from one (kinds and patterns moved under the controller's pod template).
+    public Optional<Map<String, Object>> ruleDocument(String ruleName) {
+        for (List<PolicyRule> list : List.of(rules, controllerRules, cronJobRules)) {
+            for (PolicyRule r : list) {
+                if (r.name().equals(ruleName)) {
+                    return Optional.of(r.source());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /// The rules that apply to a resource of `kind`: the originals plus generated ones for
     /// the controller kinds this policy generates for.
     List<PolicyRule> effectiveRules(String kind) {

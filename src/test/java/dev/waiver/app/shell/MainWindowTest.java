@@ -55,13 +55,26 @@ class MainWindowTest {
         assertEquals("9 shown / 9 total", text(robot, "#rowCount"));
         assertEquals("1 load problem", text(robot, "#problemsLink"));
         assertTrue(robot.lookup("#navExceptions").queryAs(ToggleButton.class).isSelected());
-        for (String id : new String[] {"#navCompliance", "#navClusters"}) {
+        for (String id : new String[] {"#navClusters"}) {
             assertTrue(robot.lookup(id).query().isDisabled(), id);
         }
-        assertFalse(robot.lookup("#navReviews").query().isDisabled());
-        assertFalse(robot.lookup("#navAudit").query().isDisabled());
+        for (String id : new String[] {"#navReviews", "#navAudit", "#navCompliance"}) {
+            assertFalse(robot.lookup(id).query().isDisabled(), id);
+        }
         assertTrue(robot.lookup("#reloadButton").queryAs(Button.class).isVisible());
         assertFalse(robot.lookup("#reloadButton").query().isDisabled());
+    }
+
+    @Test
+    void complianceSaysPlainlyWhenTheWorkspaceHasNothingToEvaluate(FxRobot robot) {
+        robot.clickOn("#navCompliance");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#complianceEmpty").query().isVisible());
+        assertTrue(text(robot, "#complianceEmpty").startsWith("Nothing to evaluate: this workspace holds no resources"),
+                text(robot, "#complianceEmpty"));
+        assertTrue(text(robot, "#complianceSummary").startsWith("fixture: 0 resources against 2 policies"));
+        assertEquals("0", robot.from(robot.lookup("#resultCount-ALL").queryAs(ToggleButton.class))
+                .lookup(".counter-count").queryAs(Label.class).getText());
     }
 
     @Test

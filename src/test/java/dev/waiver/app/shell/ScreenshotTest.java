@@ -2,6 +2,7 @@ package dev.waiver.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waiver.app.compliance.ResultRow;
 import dev.waiver.app.exceptions.Fixture;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.app.ui.ImmediateRunner;
@@ -9,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -26,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenshotTest {
 
     private static final Path OUT = Path.of("target", "screenshots", "main-window.png");
+    private static final Path COMPLIANCE = Path.of("target", "screenshots", "compliance.png");
     private Stage stage;
     private WaiverApp.Composed composed;
 
@@ -57,6 +60,27 @@ class ScreenshotTest {
         save(image[0], OUT);
         assertTrue(Files.size(OUT) > 10_000);
         assertTrue(composed.exceptions().rows().size() >= 30, "the demo shows its whole register");
+    }
+
+    /// The Compliance screen on the demo, its rows filtered to one namespace, with a Skip selected that
+    /// names its exception and hides a failure: `target/screenshots/compliance.png`.
+    @Test
+    void savesTheComplianceScreen(FxRobot robot) throws IOException {
+        robot.clickOn("#navCompliance");
+        robot.interact(() -> {
+            var table = robot.lookup("#resultsTable").queryAs(TableView.class);
+            @SuppressWarnings("unchecked")
+            var items = (java.util.List<ResultRow>) table.getItems();
+            var skip = items.stream().filter(r -> r.hidesFailure() && r.name().equals("cart-service-legacy")).findFirst()
+                    .orElseThrow();
+            table.getSelectionModel().select(skip);
+            table.scrollTo(Math.max(0, items.indexOf(skip) - 6));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = new WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        save(image[0], COMPLIANCE);
+        assertTrue(Files.size(COMPLIANCE) > 10_000);
     }
 
     static void save(WritableImage image, Path file) throws IOException {

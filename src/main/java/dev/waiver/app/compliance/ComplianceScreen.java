@@ -1,0 +1,364 @@
+package dev.waiver.app.compliance;
+
+import dev.waiver.app.ui.CheckComboBinding;
+import dev.waiver.app.ui.Icons;
+import dev.waiver.engine.evaluation.RuleStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
+
+/// The Compliance screen: run bar (re-run, cancel, progress, what the results are), result counters that
+/// double as quick filters, the policy / rule / namespace / kind filters, the results table, and below it
+/// the selected result with its rule and resource side by side. Binds to [ComplianceViewModel]; evaluates
+/// when shown ([ComplianceViewModel#activate()]).
+public final class ComplianceScreen extends BorderPane {
+
+    private final ComplianceViewModel viewModel;
+    private final TableView<ResultRow> table = new TableView<>();
+
+    public ComplianceScreen(ComplianceViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("complianceScreen");
+        getStyleClass().add("compliance-screen");
+        setTop(new VBox(runBar(), counters(), filters(), errorBanner()));
+        var split = new SplitPane(table(), detail());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        setCenter(split);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                viewModel.activate();
+            } else {
+                viewModel.deactivate();
+            }
+        });
+    }
+
+    private Node runBar() {
+        var rerun = new Button("Re-run", Icons.RUN.node());
+        rerun.setId("runComplianceButton");
+        rerun.setTooltip(new Tooltip("Evaluate the workspace's policies on its resources again"));
+        rerun.disableProperty().bind(viewModel.canRunProperty().not());
+        rerun.setOnAction(e -> viewModel.run());
+
+        var cancel = new Button("Cancel", Icons.CANCEL.node());
+        cancel.setId("cancelComplianceButton");
+        cancel.setTooltip(new Tooltip("Stop this run and keep the results shown before it"));
+        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        cancel.setOnAction(e -> viewModel.cancel());
+
+        var progress = new ProgressBar();
+        progress.setId("complianceProgress");
+        progress.setPrefWidth(180);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        var progressText = new Label();
+        progressText.setId("complianceProgressText");
+        progressText.getStyleClass().add("detail-muted");
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        progressText.visibleProperty().bind(viewModel.runningProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+
+        var summary = new Label();
+        summary.setId("complianceSummary");
+        summary.getStyleClass().add("compliance-summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+
+        // The buttons and the progress keep their size; a long summary is the one to shorten.
+        for (Region fixed : List.of(rerun, cancel, progress, progressText)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        var bar = new HBox(8, rerun, cancel, progress, progressText, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("compliance-run-bar");
+        return bar;
+    }
+
+    private HBox counters() {
+        var bar = new HBox(6);
+        bar.getStyleClass().add("counter-bar");
+        var all = counter("All", "resultCount-ALL", viewModel.matchingAnyProperty(), null);
+        all.setOnAction(e -> viewModel.showAllResults());
+        bar.getChildren().add(all);
+        for (RuleStatus status : RuleStatus.values()) {
+            ResultStyle style = ResultStyle.of(status);
+            var button = counter(style.label(), "resultCount-" + status.name(), viewModel.countProperty(status), style);
+            button.setUserData(status);
+            button.setOnAction(e -> viewModel.toggleResult(status));
+            bar.getChildren().add(button);
+        }
+        var hidden = counter("of which hidden failures", "resultCount-HIDDEN", viewModel.hiddenFailuresProperty(),
+                ResultStyle.FAIL);
+        hidden.getStyleClass().add("hidden-failures-counter");
+        hidden.setTooltip(new Tooltip("Skips caused by an exception where the resource would fail without it"
+                + " (click to show only those)"));
+        hidden.setOnAction(e -> viewModel.hiddenFailuresOnlyProperty().set(!viewModel.hiddenFailuresOnlyProperty().get()));
+        bar.getChildren().add(hidden);
+        Runnable sync = () -> {
+            var chosen = viewModel.resultFilterProperty().get();
+            boolean hiddenOnly = viewModel.hiddenFailuresOnlyProperty().get();
+            all.setSelected(chosen.isEmpty() && !hiddenOnly);
+            hidden.setSelected(hiddenOnly);
+            bar.getChildren().forEach(node -> {
+                if (node.getUserData() instanceof RuleStatus status) {
+                    ((ToggleButton) node).setSelected(chosen.contains(status));
+                }
+            });
+        };
+        viewModel.resultFilterProperty().addListener((obs, old, now) -> sync.run());
+        viewModel.hiddenFailuresOnlyProperty().addListener((obs, old, now) -> sync.run());
+        // A click toggles the button before its action runs; re-sync after so it always mirrors the filter.
+        bar.getChildren().forEach(node -> ((ToggleButton) node).selectedProperty()
+                .addListener((obs, old, now) -> sync.run()));
+        sync.run();
+        return bar;
+    }
+
+    private static ToggleButton counter(String label, String id, ObservableIntegerValue count, ResultStyle style) {
+        var name = new Label(label);
+        name.getStyleClass().add("counter-label");
+        var number = new Label();
+        number.getStyleClass().add("counter-count");
+        number.textProperty().bind(Bindings.convert(count));
+        var graphic = new HBox(6);
+        graphic.getStyleClass().add("counter-graphic");
+        if (style != null) {
+            var dot = new Region();
+            dot.getStyleClass().add("status-dot");
+            graphic.getChildren().add(dot);
+        }
+        graphic.getChildren().addAll(name, number);
+        var button = new ToggleButton(null, graphic);
+        button.setId(id);
+        button.getStyleClass().add("counter");
+        if (style != null) {
+            button.getStyleClass().add(style.styleClass());
+            button.setTooltip(new Tooltip("Show only " + label + " (click again to remove)"));
+        } else {
+            button.setTooltip(new Tooltip("Show every result"));
+        }
+        return button;
+    }
+
+    private HBox filters() {
+        var policies = combo("resultPolicyFilter", viewModel.availablePolicies());
+        CheckComboBinding.bind(policies, viewModel.policyFilterProperty(), "Policy");
+        var rules = combo("resultRuleFilter", viewModel.availableRules());
+        CheckComboBinding.bind(rules, viewModel.ruleFilterProperty(), "Rule");
+        var namespaces = combo("resultNamespaceFilter", viewModel.availableNamespaces());
+        CheckComboBinding.bind(namespaces, viewModel.namespaceFilterProperty(), "Namespace");
+        var kinds = combo("resultKindFilter", viewModel.availableKinds());
+        CheckComboBinding.bind(kinds, viewModel.kindFilterProperty(), "Kind");
+
+        var clear = new Button("Clear filters", Icons.CLEAR_FILTERS.node());
+        clear.setId("clearResultFiltersButton");
+        clear.setOnAction(e -> viewModel.clearFilters());
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var shown = new Label();
+        shown.setId("resultRowCount");
+        shown.getStyleClass().add("detail-muted");
+        shown.setMinWidth(Region.USE_PREF_SIZE);
+        shown.textProperty().bind(Bindings.format("%d shown / %d results", viewModel.shownCountProperty(),
+                viewModel.totalCountProperty()));
+
+        var bar = new HBox(8, policies, rules, namespaces, kinds, clear, spacer, shown);
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private static CheckComboBox<String> combo(String id, javafx.collections.ObservableList<String> items) {
+        var combo = new CheckComboBox<>(items);
+        combo.setId(id);
+        // Sized by the title, not by the longest policy or rule name, so the row fits the default window.
+        combo.setPrefWidth(190);
+        combo.setMinWidth(110);
+        return combo;
+    }
+
+    private Label errorBanner() {
+        var banner = new Label(null, Icons.LOAD_PROBLEM.node());
+        banner.setId("complianceError");
+        banner.getStyleClass().add("error-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.textProperty().bind(Bindings.concat("Could not evaluate the workspace: ", viewModel.errorMessageProperty()));
+        banner.visibleProperty().bind(viewModel.errorMessageProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private TableView<ResultRow> table() {
+        table.setId("resultsTable");
+        table.getStyleClass().addAll("register-table", "results-table");
+        table.setItems(viewModel.rows());
+        table.getColumns().setAll(List.of(
+                column("Result", "colResult", 92, 92, ResultRow.BY_RESULT, ResultCells.Result::new),
+                text("Policy", "colResPolicy", 190, 110, ResultRow.BY_POLICY, ResultRow::policy),
+                text("Rule", "colResRule", 170, 100, ResultRow.BY_RULE, ResultRow::rule),
+                text("Kind", "colResKind", 100, 95, ResultRow.BY_KIND, ResultRow::kind),
+                text("Namespace", "colResNamespace", 110, 80, ResultRow.BY_NAMESPACE, ResultRow::namespace),
+                text("Name", "colResName", 160, 90, ResultRow.BY_NAME, ResultRow::name),
+                text("Message", "colResMessage", 240, 120, ResultRow.BY_MESSAGE, ResultRow::message),
+                text("Excepted by", "colResExceptedBy", 240, 100, ResultRow.BY_EXCEPTED_BY, ResultRow::exceptedBy),
+                column("Hidden result", "colResHidden", 110, 110, ResultRow.BY_HIDDEN, ResultCells.Hidden::new)));
+        hint(table.getColumns().getLast(), "What a Skip would be without its exception");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setTableMenuButtonVisible(true);
+        // As in the register: sorting hands the ViewModel's SortedList a comparator built from the columns' own.
+        table.setSortPolicy(t -> {
+            viewModel.comparatorProperty().set(sortComparator());
+            return true;
+        });
+        var placeholder = new Label();
+        placeholder.setId("complianceEmpty");
+        placeholder.getStyleClass().add("table-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(560);
+        placeholder.textProperty().bind(viewModel.placeholderProperty());
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
+        viewModel.selectedRowProperty().addListener((obs, old, row) -> {
+            if (row != table.getSelectionModel().getSelectedItem()) {
+                if (row == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(row);
+                    table.scrollTo(row);
+                }
+            }
+        });
+        var request = new MenuItem("Request exception…", Icons.REQUEST.node());
+        request.setId("requestExceptionMenuItem");
+        request.disableProperty().bind(viewModel.canRequestProperty().not());
+        request.setOnAction(e -> viewModel.requestException());
+        table.setContextMenu(new ContextMenu(request));
+        return table;
+    }
+
+    /// A header tooltip: a column's short title with its longer meaning.
+    private static void hint(TableColumn<ResultRow, ?> column, String text) {
+        var title = new Label(column.getText());
+        title.setTooltip(new Tooltip(text));
+        column.setText(null);
+        column.setGraphic(title);
+    }
+
+    private Comparator<ResultRow> sortComparator() {
+        Comparator<ResultRow> order = null;
+        for (TableColumn<ResultRow, ?> column : table.getSortOrder()) {
+            @SuppressWarnings("unchecked")
+            var byColumn = (Comparator<ResultRow>) column.getComparator();
+            var directed = column.getSortType() == TableColumn.SortType.DESCENDING ? byColumn.reversed() : byColumn;
+            order = order == null ? directed : order.thenComparing(directed);
+        }
+        return order;
+    }
+
+    private static TableColumn<ResultRow, ResultRow> text(String title, String id, double width, double min,
+            Comparator<ResultRow> order, Function<ResultRow, String> field) {
+        return column(title, id, width, min, order, () -> new ResultCells.Text(field));
+    }
+
+    private static TableColumn<ResultRow, ResultRow> column(String title, String id, double width, double min,
+            Comparator<ResultRow> order, Supplier<TableCell<ResultRow, ResultRow>> cell) {
+        var column = new TableColumn<ResultRow, ResultRow>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setMinWidth(min);
+        column.setComparator(order);
+        column.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
+        column.setCellFactory(c -> cell.get());
+        return column;
+    }
+
+    private Node detail() {
+        var title = new Label();
+        title.setId("resultTitle");
+        title.getStyleClass().add("detail-title");
+        title.textProperty().bind(viewModel.selectedTitleProperty());
+        title.setMinWidth(0);
+
+        var request = new Button("Request exception…", Icons.REQUEST.node());
+        request.setId("requestExceptionButton");
+        request.disableProperty().bind(viewModel.canRequestProperty().not());
+        request.setOnAction(e -> viewModel.requestException());
+        var whyNot = new Label();
+        whyNot.setId("requestWhyNot");
+        whyNot.getStyleClass().add("detail-muted");
+        whyNot.textProperty().bind(viewModel.requestWhyNotProperty());
+        whyNot.setMinWidth(0);
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var header = new HBox(10, title, spacer, whyNot, request);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        var text = new Label();
+        text.setId("resultText");
+        text.getStyleClass().add("detail-value");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.textProperty().bind(viewModel.selectedTextProperty());
+        text.visibleProperty().bind(viewModel.selectedTextProperty().isNotEmpty());
+        text.managedProperty().bind(text.visibleProperty());
+
+        var yamls = new SplitPane(
+                yaml("Policy rule", "ruleYamlView", "Select a result to see the rule as it ran", viewModel.ruleYamlProperty()),
+                yaml("Resource", "resourceYamlView", "… and the resource it ran on", viewModel.resourceYamlProperty()));
+        yamls.setDividerPositions(0.5);
+        var box = new VBox(6, header, text, yamls);
+        VBox.setVgrow(yamls, Priority.ALWAYS);
+        box.setId("resultDetail");
+        box.getStyleClass().add("result-detail");
+        return box;
+    }
+
+    private static Node yaml(String title, String id, String prompt, ObservableStringValue value) {
+        var area = new TextArea();
+        area.setPromptText(prompt);
+        area.setId(id);
+        area.getStyleClass().add("yaml-view");
+        area.setEditable(false);
+        area.textProperty().bind(value);
+        var heading = new Label(title.toUpperCase(java.util.Locale.ROOT), Icons.YAML.node());
+        heading.getStyleClass().add("detail-section-title");
+        var box = new VBox(6, heading, area);
+        box.getStyleClass().add("result-yaml");
+        VBox.setVgrow(area, Priority.ALWAYS);
+        return box;
+    }
+}
