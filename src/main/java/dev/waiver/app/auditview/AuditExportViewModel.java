@@ -1,6 +1,11 @@
 package dev.waiver.app.auditview;
 
 import dev.waiver.app.export.AuditExport;
+import dev.waiver.app.export.AuditorExport;
+import javafx.beans.value.ObservableValue;
+import dev.waiver.engine.exemption.PolicyCatalog;
+import dev.waiver.engine.exemption.Register;
+import dev.waiver.app.workspace.Workspace;
 import dev.waiver.app.export.AuditExports;
 import dev.waiver.app.export.ExportFormat;
 import dev.waiver.app.review.ReviewAccess;
@@ -43,6 +48,8 @@ public final class AuditExportViewModel {
     private final DialogService dialogs;
     private final Clock clock;
     private final Path initialFolder;
+    private final ObservableValue<Register> register;
+    private final ObservableValue<Workspace> workspace;
 
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.JSON);
     private final StringProperty destination = new SimpleStringProperty(this, "destination", "");
@@ -58,8 +65,12 @@ public final class AuditExportViewModel {
     }
 
     /// @param initialFolder where the suggested file goes until the user picks another place
+    /// @param register the register the window shows (with the store's requests), exported beside the log
+    /// @param workspace what that register was read from, named in the export
     public AuditExportViewModel(ReviewAccess access, BackgroundRunner runner, DialogService dialogs, Clock clock,
-                                Path initialFolder) {
+                                Path initialFolder, ObservableValue<Register> register, ObservableValue<Workspace> workspace) {
+        this.register = register;
+        this.workspace = workspace;
         this.access = access;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -146,7 +157,10 @@ public final class AuditExportViewModel {
         }
         Path target = file.get().toAbsolutePath();
         busy.set(true);
-        runner.run(() -> write(target, chosenFormat), written -> {
+        Register shown = register.getValue() != null ? register.getValue() : Register.assess(List.of(), PolicyCatalog.empty(), clock.instant());
+        String coverage = workspace.getValue() == null ? "the review store's requests only (no workspace is open)"
+                : "the open workspace (" + workspace.getValue().source().label() + "), and the review store's requests";
+        runner.run(() -> write(target, chosenFormat, shown, coverage), written -> {
             busy.set(false);
             int n = written.export().count();
             result.set("Wrote " + n + (n == 1 ? " entry" : " entries") + " as " + chosenFormat.name() + " to " + written.file());
@@ -164,7 +178,7 @@ public final class AuditExportViewModel {
     // ---- work
 
     /// Off the FX thread: the whole log, its verdict, and the file.
-    private Written write(Path file, ExportFormat format) throws Exception {
+    private Written write(Path file, ExportFormat format, Register shown, String coverage) throws Exception {
         if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "it is a folder; name a file in it");
         }
@@ -175,7 +189,7 @@ public final class AuditExportViewModel {
         Optional<ReviewService> service = access.stored();
         List<AuditEntry> entries = service.map(s -> s.log().entries()).orElse(List.of());
         ChainVerdict verdict = access.verify();
-        AuditExport export = AuditExport.of(entries, clock.instant());
+        AuditExport export = AuditorExport.of(entries, ReviewService.casesOf(entries), shown, coverage, clock.instant());
         AuditExports.write(export, format, file);
         return new Written(file, export, verdict);
     }

@@ -2,10 +2,9 @@ package dev.waiver.app.cli;
 
 import dev.waiver.app.audit.SqliteAuditLog;
 import dev.waiver.app.export.AuditExport;
+import dev.waiver.app.export.AuditorExport;
 import dev.waiver.app.export.AuditExports;
 import dev.waiver.app.export.ExportFormat;
-import dev.waiver.app.export.MetricsSection;
-import dev.waiver.app.export.RegisterSection;
 import dev.waiver.app.review.ReviewService;
 import dev.waiver.app.workspace.Workspace;
 import dev.waiver.engine.audit.AuditEntry;
@@ -13,7 +12,6 @@ import dev.waiver.engine.audit.ChainVerdict;
 import dev.waiver.engine.exemption.PolicyCatalog;
 import dev.waiver.engine.exemption.Source;
 import dev.waiver.engine.review.ReviewCase;
-import dev.waiver.engine.review.ReviewMetrics;
 import dev.waiver.engine.review.StoredRequests;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,9 +87,8 @@ public final class AuditExportCommand implements Callable<Integer> {
         Workspace workspace = read.get().workspace();
         String coverage = workspaceGiven ? read.get().described() + ", and the review store's requests"
                 : "the review store's requests only (no --dir or --context was given)";
-        AuditExport export = AuditExport.of(entries, now)
-                .with(RegisterSection.of(read.get().register(StoredRequests.besides(workspace.exemptions(), cases, now), now), coverage))
-                .with(new MetricsSection(ReviewMetrics.of(cases, now)));
+        AuditExport export = AuditorExport.of(entries, cases,
+                read.get().register(StoredRequests.besides(workspace.exemptions(), cases, now), now), coverage, now);
         List<Path> written = AuditExports.write(export, format, out);
         stdout.println("wrote " + export.count() + (export.count() == 1 ? " entry" : " entries") + " as " + format.label()
                 + " to " + out + " (head " + export.head().hash() + ")");

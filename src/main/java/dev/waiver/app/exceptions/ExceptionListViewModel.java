@@ -90,6 +90,7 @@ public final class ExceptionListViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Instant> assessedAt = new ReadOnlyObjectWrapper<>(this, "assessedAt");
+    private final ReadOnlyObjectWrapper<Register> register = new ReadOnlyObjectWrapper<>(this, "register");
 
     private RegisterSearch search = new RegisterSearch(List.of());
     /// Per row (by [ExceptionRow#index()]): does it pass every filter but status?
@@ -206,6 +207,11 @@ public final class ExceptionListViewModel {
     }
 
     /// The instant statuses were derived at (the clock when the workspace loaded).
+    /// The whole register as last assessed, the review store's requests included, before any filter.
+    public ReadOnlyObjectProperty<Register> registerProperty() {
+        return register.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Instant> assessedAtProperty() {
         return assessedAt.getReadOnlyProperty();
     }
@@ -271,7 +277,7 @@ public final class ExceptionListViewModel {
     // ---- work
 
     /// Everything derived from a workspace, computed off the FX thread.
-    private record Loaded(Workspace workspace, Instant at, List<ExceptionRow> rows, List<String> checkTypes,
+    private record Loaded(Workspace workspace, Instant at, Register register, List<ExceptionRow> rows, List<String> checkTypes,
                           List<String> namespaces) {
     }
 
@@ -284,7 +290,7 @@ public final class ExceptionListViewModel {
         for (RegisterEntry entry : register.entries()) {
             built.add(new ExceptionRow(built.size(), entry, now));
         }
-        return new Loaded(ws, now, built, register.checkTypes(), register.namespaces());
+        return new Loaded(ws, now, register, built, register.checkTypes(), register.namespaces());
     }
 
     private void apply(Loaded loaded) {
@@ -303,6 +309,7 @@ public final class ExceptionListViewModel {
         totalCount.set(loaded.rows().size());
         problems.setAll(loaded.workspace().problems());
         assessedAt.set(loaded.at());
+        register.set(loaded.register());
         workspace.set(loaded.workspace());
         errorMessage.set(null);
         loading.set(false);

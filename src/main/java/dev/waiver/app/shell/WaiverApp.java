@@ -145,7 +145,8 @@ public final class WaiverApp extends Application {
             var entries = new Selection<AuditEntry>();
             return new AuditScreen(new AuditLogViewModel(reviews, runner, entries), new AuditEntryViewModel(entries),
                     new AuditMetricsViewModel(reviews, runner),
-                    new AuditExportViewModel(reviews, runner, dialogs, clock, Path.of(System.getProperty("user.home", "."))));
+                    new AuditExportViewModel(reviews, runner, dialogs, clock, Path.of(System.getProperty("user.home", ".")),
+                            exceptions.registerProperty(), workspace));
         }));
         window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail, new CoverageView(coverage)), screens));
         return new Composed(window.get(), main, exceptions);

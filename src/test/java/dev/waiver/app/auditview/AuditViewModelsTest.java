@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import dev.waiver.engine.exemption.Register;
+import dev.waiver.engine.exemption.PolicyCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,6 +221,9 @@ class AuditViewModelsTest {
 
     // ---- export
 
+    /// The register the window would show: here, the store's requests only.
+    private final ObjectProperty<Register> shownRegister = new SimpleObjectProperty<>();
+
     private AuditExportViewModel export(Optional<Path> chosen) {
         DialogService dialogs = new DialogService() {
             @Override
@@ -240,7 +247,7 @@ class AuditViewModelsTest {
                 return chosen;
             }
         };
-        return new AuditExportViewModel(access, runner, dialogs, clock, out);
+        return new AuditExportViewModel(access, runner, dialogs, clock, out, shownRegister, new SimpleObjectProperty<>());
     }
 
     @Test
@@ -268,6 +275,12 @@ class AuditViewModelsTest {
         assertThat(export.resultProperty().get()).isEqualTo("Wrote 1 entry as JSON to " + file);
         assertThat(export.headProperty().get()).isEqualTo(access.stored().orElseThrow().log().head().hash());
         assertThat(export.warningProperty().get()).isEmpty();
+
+        String id = request("sam");
+        shownRegister.set(Register.assess(access.besides(List.of(), clock.instant()), PolicyCatalog.empty(), clock.instant()));
+        export.export();
+        assertThat(Files.readString(file)).as("the register the window shows goes with the log")
+                .contains("\"register\"").contains(id).contains("\"metrics\"");
 
         AuditFixtures.tamper(home, "UPDATE audit_entry SET comment = 'edited' WHERE seq = 1");
         export.export();
