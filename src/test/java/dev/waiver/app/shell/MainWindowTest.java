@@ -55,10 +55,11 @@ class MainWindowTest {
         assertEquals("9 shown / 9 total", text(robot, "#rowCount"));
         assertEquals("1 load problem", text(robot, "#problemsLink"));
         assertTrue(robot.lookup("#navExceptions").queryAs(ToggleButton.class).isSelected());
-        for (String id : new String[] {"#navCompliance", "#navAudit", "#navClusters"}) {
+        for (String id : new String[] {"#navCompliance", "#navAudit"}) {
             assertTrue(robot.lookup(id).query().isDisabled(), id);
         }
         assertFalse(robot.lookup("#navReviews").query().isDisabled());
+        assertFalse(robot.lookup("#navClusters").query().isDisabled());
         assertTrue(robot.lookup("#reloadButton").queryAs(Button.class).isVisible());
         assertFalse(robot.lookup("#reloadButton").query().isDisabled());
     }
