@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /// The Clusters screen: the kubeconfig's contexts with a checkbox each, the current one marked, and each
 /// one's state in the register; Connect opens the chosen ones. Binds to [ClustersViewModel].
@@ -85,11 +86,11 @@ public final class ClustersScreen extends BorderPane {
         table.getStyleClass().addAll("register-table", "context-table");
         table.getColumns().setAll(java.util.List.of(
                 selectColumn(),
-                column("Context", "colContext", 200, 140, NameCell::new),
-                column("Server", "colServer", 260, 120, () -> new TextCell(ContextRow::server)),
-                column("User", "colUser", 150, 80, () -> new TextCell(ContextRow::user)),
-                column("Namespace", "colContextNamespace", 120, 80, () -> new TextCell(ContextRow::namespace)),
-                column("State", "colState", 380, 160, StateCell::new)));
+                column("Context", "colContext", 180, 120, NameCell::new),
+                column("Server", "colServer", 220, 120, () -> new TextCell(ContextRow::server)),
+                column("User", "colUser", 130, 80, () -> new TextCell(ContextRow::user)),
+                column("Namespace", "colContextNamespace", 110, 80, () -> new TextCell(ContextRow::namespace)),
+                column("State", "colState", 520, 200, StateCell::new)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         var placeholder = new Label();
         placeholder.setId("contextsPlaceholder");
@@ -98,6 +99,16 @@ public final class ClustersScreen extends BorderPane {
         placeholder.setMaxWidth(560);
         placeholder.textProperty().bind(viewModel.emptyTextProperty());
         table.setPlaceholder(placeholder);
+        // A state that now wraps onto more lines needs a taller row: the table measures rows only when it
+        // makes their cells, so make them again (a handful of contexts: cheap).
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<ContextRow>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    table.refresh();
+                    return;
+                }
+            }
+        });
         return table;
     }
 
@@ -195,18 +206,27 @@ public final class ClustersScreen extends BorderPane {
         }
     }
 
-    /// A dot in the state's colour and the state in words (whole in the tooltip); `#state-<context>`.
+    /// A dot in the state's colour and the state in words, wrapped to the column (a failure's reason is
+    /// the point of the row, so it does not end in an ellipsis); `#state-<context>`. A Text node, because
+    /// a row measures its cells without a width and a wrapping label would then claim one line.
     private static final class StateCell extends TableCell<ContextRow, ContextRow> {
-        private final Label label = new Label();
         private final Region dot = new Region();
+        private final Text text = new Text();
+        private final HBox box = new HBox(8, dot, text);
         private final javafx.beans.value.ChangeListener<ContextRow.Tone> toneListener = (obs, old, now) -> tone(now);
         private ContextRow bound;
 
         StateCell() {
             dot.getStyleClass().add("context-state-dot");
-            label.setGraphic(dot);
-            label.getStyleClass().add("context-state");
-            label.setMinWidth(0);
+            text.getStyleClass().add("context-state-text");
+            box.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("context-state");
+            tableColumnProperty().addListener((obs, old, column) -> {
+                text.wrappingWidthProperty().unbind();
+                if (column != null) {
+                    text.wrappingWidthProperty().bind(Bindings.max(80, column.widthProperty().subtract(44)));
+                }
+            });
         }
 
         @Override
@@ -214,28 +234,31 @@ public final class ClustersScreen extends BorderPane {
             super.updateItem(row, empty);
             if (bound != null) {
                 bound.toneProperty().removeListener(toneListener);
-                label.textProperty().unbind();
-                label.tooltipProperty().unbind();
+                text.textProperty().unbind();
+                tooltipProperty().unbind();
                 bound = null;
             }
+            setText(null);
             if (empty || row == null) {
+                text.setId(null);
+                setTooltip(null);
                 setGraphic(null);
                 return;
             }
             bound = row;
-            label.setId("state-" + row.name());
-            label.textProperty().bind(row.stateProperty());
-            label.tooltipProperty().bind(Bindings.createObjectBinding(
+            text.setId("state-" + row.name());
+            text.textProperty().bind(row.stateProperty());
+            tooltipProperty().bind(Bindings.createObjectBinding(
                     () -> row.stateProperty().get().isEmpty() ? null : new Tooltip(row.stateProperty().get()),
                     row.stateProperty()));
             row.toneProperty().addListener(toneListener);
             tone(row.toneProperty().get());
-            setGraphic(label);
+            setGraphic(box);
         }
 
         private void tone(ContextRow.Tone tone) {
-            label.getStyleClass().removeIf(c -> c.startsWith("context-state-") && !c.equals("context-state-dot"));
-            label.getStyleClass().add("context-state-" + tone.name().toLowerCase(Locale.ROOT));
+            getStyleClass().removeIf(c -> c.startsWith("context-state-"));
+            getStyleClass().add("context-state-" + tone.name().toLowerCase(Locale.ROOT));
         }
     }
 }

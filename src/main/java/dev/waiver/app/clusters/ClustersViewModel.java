@@ -38,7 +38,7 @@ public final class ClustersViewModel {
     private final Connect connect;
 
     private final ObservableList<ContextRow> rows =
-            FXCollections.observableArrayList(row -> new Observable[] {row.selectedProperty()});
+            FXCollections.observableArrayList(row -> new Observable[] {row.selectedProperty(), row.stateProperty()});
     private final ObservableList<ContextRow> rowView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper kubeconfigText = new ReadOnlyStringWrapper(this, "kubeconfigText", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");

@@ -151,8 +151,9 @@ public final class MainWindowViewModel {
             }, ok -> { }, error -> System.getLogger(MainWindowViewModel.class.getName())
                     .log(System.Logger.Level.WARNING, "cannot save settings", error));
         }
-        // A broken file hides the exceptions it holds: say so at once rather than behind a link.
-        if (!quiet && !ws.problems().isEmpty()) {
+        // A broken file hides the exceptions it holds: say so at once rather than behind a link. A context
+        // served from its snapshot hides nothing (each adds one notice), and the title already says offline.
+        if (!quiet && ws.problems().size() > ws.offline().size()) {
             exceptions.problemsShownProperty().set(true);
         }
     }

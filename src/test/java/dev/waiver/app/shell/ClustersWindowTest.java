@@ -138,6 +138,11 @@ class ClustersWindowTest {
         assertEquals("2 shown / 2 total", text(robot, "#rowCount"));
         assertEquals("1 load problem", text(robot, "#problemsLink"), "the failed context is named among the problems");
         assertNoToken(robot);
+
+        // The picture of this screen in docs/screenshots comes from here.
+        var image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        ScreenshotTest.save(image[0], Path.of("target", "screenshots", "clusters.png"));
     }
 
     @Test
@@ -200,7 +205,8 @@ class ClustersWindowTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
+        return robot.lookup(query).tryQuery().map(n -> n instanceof javafx.scene.text.Text t ? t.getText()
+                : ((Labeled) n).getText()).map(t -> t == null ? "" : t).orElse("");
     }
 
     private static javafx.scene.control.CheckBox checkBox(FxRobot robot, String query) {
@@ -215,8 +221,8 @@ class ClustersWindowTest {
 
     /// No label on screen quotes the kubeconfig's token.
     private static void assertNoToken(FxRobot robot) {
-        for (Node node : robot.lookup(".label").queryAll()) {
-            String shown = ((Labeled) node).getText();
+        for (Node node : robot.lookup(n -> n instanceof Labeled || n instanceof javafx.scene.text.Text).queryAll()) {
+            String shown = node instanceof Labeled l ? l.getText() : ((javafx.scene.text.Text) node).getText();
             assertFalse(shown != null && shown.contains(TestCluster.TOKEN), shown);
         }
     }

@@ -106,6 +106,23 @@ class ContextsWorkspaceTest {
     }
 
     @Test
+    void aContextServedFromItsSnapshotOpensNoProblemsPanelButOneThatFailedDoes() {
+        vm.openContexts(Optional.empty(), List.of("prod", "dev"));
+        Workspace offline = contextWorkspace("prod", 3).withOffline(List.of(new OfflineSource("prod", SYNCED, "timed out")),
+                List.of(new LoadProblem("context prod", 0, "offline, as of 2026-06-15 08:00 UTC: timed out")));
+        feed.updates.workspace(offline, ContextFeed.Stage.READ);
+        assertEquals("1 load problem", vm.problemSummaryProperty().get());
+        assertFalse(exceptions.problemsShownProperty().get(), "the title says offline; nothing is hidden");
+
+        vm.openContexts(Optional.empty(), List.of("prod", "dev"));
+        var failed = new ArrayList<>(offline.problems());
+        failed.add(new LoadProblem("context dev", 0, "cannot reach the server; no snapshot of it yet"));
+        feed.updates.workspace(new Workspace(offline.title(), offline.source(), offline.exemptions(), offline.policies(),
+                List.of(), List.of(), failed, offline.offline()), ContextFeed.Stage.READ);
+        assertTrue(exceptions.problemsShownProperty().get(), "a context that could not be read at all hides its exceptions");
+    }
+
+    @Test
     void contextsThatCannotBeReadAtAllAreReportedLikeAFolderThatCannotBe() {
         vm.openDemo();
         vm.openContexts(Optional.empty(), List.of("prod"));
