@@ -116,6 +116,7 @@ public final class ClustersScreen extends BorderPane {
         var all = new CheckBox();
         all.setId("selectAllContexts");
         all.setTooltip(new Tooltip("Choose every context"));
+        all.setSelected(viewModel.allSelectedProperty().get());
         viewModel.allSelectedProperty().addListener((obs, old, now) -> all.setSelected(now));
         all.setOnAction(e -> viewModel.selectAll(all.isSelected()));
         var column = column("", "colSelect", 36, 36, SelectCell::new);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.waiver.app.AppOptions;
+import dev.waiver.app.cluster.Backoff;
 import dev.waiver.app.cluster.ClusterWatch;
 import dev.waiver.app.cluster.SnapshotStore;
 import dev.waiver.app.cluster.TestCluster;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,9 +50,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ClustersWindowTest {
 
-    /// The client's fast timeouts; changes reach the register within 100 ms of each other.
+    /// The client's fast timeouts, watches that give up after 3 quick attempts, changes gathered for 100 ms.
     private static final ClusterSession.Settings FAST = new ClusterSession.Settings(TestCluster.fast(),
-            ClusterWatch.Settings.defaults(), Duration.ofMillis(100));
+            new ClusterWatch.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 0.2), 3,
+                    Duration.ofSeconds(30), new Random(7)), Duration.ofMillis(100));
 
     @TempDir
     Path dir;
@@ -143,6 +146,34 @@ class ClustersWindowTest {
         var image = new javafx.scene.image.WritableImage[1];
         robot.interact(() -> image[0] = stage.getScene().snapshot(null));
         ScreenshotTest.save(image[0], Path.of("target", "screenshots", "clusters.png"));
+    }
+
+    @Test
+    void aServerThatDiesWhileWatchedTurnsItsContextOfflineAndTheOtherStaysLive(FxRobot robot) throws Exception {
+        try (var staging = TestCluster.start()) {
+            staging.createException("canary", "require-labels", "check");
+            var servers = new LinkedHashMap<String, String>();
+            servers.put("prod", prod.url());
+            servers.put("staging", staging.url());
+            Path kubeconfig = kubeconfig(servers);
+            open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "prod",
+                    "--context", "staging");
+            robot.clickOn("#navClusters");
+            waitFor(() -> text(robot, "#state-staging").equals("connected · 1 exception")
+                    && text(robot, "#state-prod").equals("connected · 2 exceptions"));
+            assertEquals("3 shown / 3 total", text(robot, "#rowCount"));
+
+            staging.kill();
+            waitFor(() -> text(robot, "#state-staging").startsWith("offline since "));
+            assertTrue(text(robot, "#state-staging").endsWith("showing the last state received (1 exception)"),
+                    text(robot, "#state-staging"));
+            waitFor(() -> text(robot, "#workspaceSource").contains("staging offline, as of "));
+            assertEquals("3 shown / 3 total", text(robot, "#rowCount"), "what was received stays shown");
+
+            prod.createException("gpu-nodes", "disallow-host-path", "host-path");
+            waitFor(() -> text(robot, "#state-prod").equals("connected · 3 exceptions"));
+            waitFor(() -> text(robot, "#rowCount").equals("4 shown / 4 total"));
+        }
     }
 
     @Test
