@@ -8,8 +8,10 @@ import java.util.Set;
 /// Entry point: `waiver` with no command opens the window; `waiver COMMAND …` runs the command line.
 public final class Main {
 
-    /// Options that belong to the window, so `waiver --dir X` still opens it.
-    private static final Set<String> WINDOW_OPTIONS = Set.of("--home", "--dir", "--now", "--measure-startup");
+    /// Options that belong to the window, so `waiver --dir X` and `waiver --kubeconfig F --context C` still
+    /// open it (`--kubeconfig` before a command is the command line's global option).
+    private static final Set<String> WINDOW_OPTIONS = Set.of("--home", "--dir", "--now", "--measure-startup",
+            "--kubeconfig", "--context");
 
     private Main() {
     }

@@ -51,6 +51,11 @@ public final class ClusterWorkspaceLoader implements WorkspaceLoader {
     /// The contexts' snapshots only, with no network: what the window shows while the live load runs.
     /// Empty when no context has one.
     public Optional<Workspace> loadSnapshots() {
+        return loadSnapshots(snapshots, contexts);
+    }
+
+    /// [#loadSnapshots()] without a connector: needs neither the kubeconfig nor the network.
+    public static Optional<Workspace> loadSnapshots(SnapshotStore snapshots, List<String> contexts) {
         var parts = new ArrayList<Workspace>();
         for (String context : contexts) {
             try {
@@ -134,6 +139,11 @@ public final class ClusterWorkspaceLoader implements WorkspaceLoader {
     }
 
     private ContextLoad fallback(String context, String reason) {
+        return fallback(snapshots, context, reason);
+    }
+
+    /// What a context that could not be read (`reason`) loads as: its snapshot, marked offline, else failed.
+    public static ContextLoad fallback(SnapshotStore snapshots, String context, String reason) {
         try {
             return snapshots.load(context)
                     .<ContextLoad>map(s -> new ContextLoad.FromSnapshot(s, ClusterWorkspaces.offline(s, reason), reason))

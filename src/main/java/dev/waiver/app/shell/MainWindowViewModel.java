@@ -1,15 +1,21 @@
 package dev.waiver.app.shell;
 
+import dev.waiver.app.clusters.ContextFeed;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.settings.Settings;
 import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.DialogService;
+import dev.waiver.app.workspace.OfflineSource;
 import dev.waiver.app.workspace.Workspace;
+import dev.waiver.app.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,7 +26,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /// The window around the screens: which workspace is open, opening another, reloading, and the status
 /// line. It remembers a workspace once it has loaded, so a folder that fails does not become the one
-/// the next start opens.
+/// the next start opens. Cluster contexts come through a [ContextFeed], which keeps delivering changes
+/// until another workspace opens.
 public final class MainWindowViewModel {
 
     private static final DateTimeFormatter ASSESSED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -32,6 +39,7 @@ public final class MainWindowViewModel {
     private final Settings settings;
     private final BackgroundRunner runner;
     private final DialogService dialogs;
+    private final ContextFeed clusters;
 
     private final ReadOnlyObjectWrapper<WorkspaceChoice> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper workspaceTitle = new ReadOnlyStringWrapper(this, "workspaceTitle", "No workspace");
@@ -40,15 +48,22 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper rowSummary = new ReadOnlyStringWrapper(this, "rowSummary");
     private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper(this, "problemSummary");
     private final ReadOnlyBooleanWrapper canReload = new ReadOnlyBooleanWrapper(this, "canReload");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
     public MainWindowViewModel(ExceptionListViewModel exceptions, WorkspaceLoaders loaders, Clock clock,
                                Settings settings, BackgroundRunner runner, DialogService dialogs) {
+        this(exceptions, loaders, clock, settings, runner, dialogs, ContextFeed.none());
+    }
+
+    public MainWindowViewModel(ExceptionListViewModel exceptions, WorkspaceLoaders loaders, Clock clock,
+                               Settings settings, BackgroundRunner runner, DialogService dialogs, ContextFeed clusters) {
         this.exceptions = exceptions;
         this.loaders = loaders;
         this.clock = clock;
         this.settings = settings;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.clusters = clusters;
         rowSummary.bind(Bindings.createStringBinding(
                 () -> exceptions.shownCountProperty().get() + " shown / " + exceptions.totalCountProperty().get() + " total",
                 exceptions.shownCountProperty(), exceptions.totalCountProperty()));
@@ -56,7 +71,8 @@ public final class MainWindowViewModel {
             int n = exceptions.problemCountProperty().get();
             return n == 0 ? "" : n == 1 ? "1 load problem" : n + " load problems";
         }, exceptions.problemCountProperty()));
-        canReload.bind(current.isNotNull().and(exceptions.loadingProperty().not()));
+        loading.bind(exceptions.loadingProperty().or(clusters.connectingProperty()));
+        canReload.bind(current.isNotNull().and(loading.not()));
     }
 
     /// Opens the workspace the app starts with; a failure shows in the register's banner, not a dialog.
@@ -72,6 +88,11 @@ public final class MainWindowViewModel {
         open(new WorkspaceChoice.Demo(), true);
     }
 
+    /// The contexts (none: the kubeconfig's current one) of the kubeconfig (empty: the default one).
+    public void openContexts(Optional<Path> kubeconfig, List<String> contexts) {
+        open(new WorkspaceChoice.Contexts(kubeconfig, contexts), true);
+    }
+
     public void reload() {
         if (canReload.get()) {
             open(current.get(), true);
@@ -83,29 +104,72 @@ public final class MainWindowViewModel {
     }
 
     /// `byUser`: the user asked for it, so a failure deserves a dialog (at start-up the banner suffices).
+    /// Any workspace opening stops the cluster watches of the one before.
     private void open(WorkspaceChoice choice, boolean byUser) {
+        clusters.stop();
         if (current.get() == null) {
             workspaceTitle.set("Loading…");
         }
-        exceptions.load(choice.loader(loaders, clock), ws -> loaded(choice, ws), message -> failed(message, byUser));
+        switch (choice) {
+            case WorkspaceChoice.Folder(Path folder) -> show(choice, loaders.folder(folder), false, byUser);
+            case WorkspaceChoice.Demo() -> show(choice, loaders.demo(clock), false, byUser);
+            case WorkspaceChoice.Contexts(Optional<Path> kubeconfig, List<String> names) ->
+                    clusters.open(kubeconfig, names, new ContextFeed.Updates() {
+                        @Override
+                        public void workspace(Workspace workspace, ContextFeed.Stage stage) {
+                            show(choice, () -> workspace, stage != ContextFeed.Stage.READ, byUser);
+                        }
+
+                        @Override
+                        public void failed(String message) {
+                            show(choice, () -> {
+                                throw new IllegalStateException(message);
+                            }, false, byUser);
+                        }
+                    });
+        }
     }
 
-    private void loaded(WorkspaceChoice choice, Workspace ws) {
+    /// `quiet`: a version of a workspace already shown (a cluster's snapshot before its live read, a
+    /// change the watch saw), so the problems panel is not forced open again.
+    private void show(WorkspaceChoice choice, WorkspaceLoader loader, boolean quiet, boolean byUser) {
+        exceptions.load(loader, ws -> loaded(choice, ws, quiet), message -> failed(message, byUser));
+    }
+
+    private void loaded(WorkspaceChoice choice, Workspace ws, boolean quiet) {
         workspaceTitle.set(ws.title());
         Instant at = exceptions.assessedAtProperty().get();
-        workspaceSource.set(ws.source().label());
+        workspaceSource.set(sourceText(ws));
         assessedText.set(at == null ? "" : "Statuses as of " + ASSESSED.format(at));
+        boolean remember = !choice.equals(current.get()) || !quiet;
         current.set(choice);
-        settings.put(WorkspaceChoice.SETTING, choice.settingValue());
-        runner.run(() -> {
-            settings.save();
-            return null;
-        }, ok -> { }, error -> System.getLogger(MainWindowViewModel.class.getName())
-                .log(System.Logger.Level.WARNING, "cannot save settings", error));
-        // A broken file hides the exceptions it holds: say so at once rather than behind a link.
-        if (!ws.problems().isEmpty()) {
+        if (remember) {
+            settings.put(WorkspaceChoice.SETTING, choice.settingValue());
+            runner.run(() -> {
+                settings.save();
+                return null;
+            }, ok -> { }, error -> System.getLogger(MainWindowViewModel.class.getName())
+                    .log(System.Logger.Level.WARNING, "cannot save settings", error));
+        }
+        // A broken file hides the exceptions it holds: say so at once rather than behind a link. A context
+        // served from its snapshot hides nothing (each adds one notice), and the title already says offline.
+        if (!quiet && ws.problems().size() > ws.offline().size()) {
             exceptions.problemsShownProperty().set(true);
         }
+    }
+
+    /// `context prod`, and for a part served from a snapshot, since when: `context prod · offline, as of …`.
+    private static String sourceText(Workspace ws) {
+        String label = ws.source().label();
+        if (!ws.isOffline()) {
+            return label;
+        }
+        List<OfflineSource> offline = ws.offline();
+        if (offline.size() == 1 && offline.getFirst().context().equals(ws.source().name())) {
+            return label + " · offline, as of " + ASSESSED.format(offline.getFirst().asOf());
+        }
+        return label + " · " + offline.stream().map(o -> o.context() + " offline, as of " + ASSESSED.format(o.asOf()))
+                .collect(Collectors.joining("; "));
     }
 
     private void failed(String message, boolean byUser) {
@@ -149,7 +213,8 @@ public final class MainWindowViewModel {
         return canReload.getReadOnlyProperty();
     }
 
+    /// Reading a workspace, or the servers of the contexts being opened.
     public ReadOnlyBooleanProperty loadingProperty() {
-        return exceptions.loadingProperty();
+        return loading.getReadOnlyProperty();
     }
 }

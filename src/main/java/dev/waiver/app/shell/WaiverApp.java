@@ -10,6 +10,12 @@ import dev.waiver.app.compliance.ComplianceScreen;
 import dev.waiver.app.compliance.ComplianceViewModel;
 import dev.waiver.app.compliance.CoverageView;
 import dev.waiver.app.compliance.CoverageViewModel;
+import dev.waiver.app.cluster.ClientLogging;
+import dev.waiver.app.cluster.SnapshotStore;
+import dev.waiver.app.clusters.ClusterSession;
+import dev.waiver.app.clusters.ClustersScreen;
+import dev.waiver.app.clusters.ClustersViewModel;
+import dev.waiver.app.clusters.KubeconfigSource;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
@@ -39,6 +45,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -58,28 +65,37 @@ public final class WaiverApp extends Application {
     private Settings settings;
     private FxBackgroundRunner runner;
     private ReviewAccess reviews;
+    private ClusterSession clusters;
     private Stage stage;
 
     /// What [#compose] builds: the window and its ViewModel (tests drive both).
     record Composed(MainWindow window, MainWindowViewModel viewModel, ExceptionListViewModel exceptions) {
     }
 
+    /// The window's way to the clusters: the live session, and the kubeconfig the Clusters screen lists.
+    record ClusterAccess(ClusterSession session, KubeconfigSource kubeconfig) {
+    }
+
     @Override
     public void start(Stage stage) {
+        ClientLogging.quiet();
         AppOptions options = AppOptions.parse(getParameters().getRaw());
         this.stage = stage;
         settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
         runner = new FxBackgroundRunner();
         reviews = ReviewAccess.of(options.home(), options.clock());
+        WorkspaceChoice initial = initialChoice(options, settings);
+        var access = clusterAccess(options, initial, runner, ClusterSession.Settings.defaults());
+        clusters = access.session();
         var composed = compose(options.clock(), settings, runner, new FxDialogService(() -> stage),
                 new DefaultWorkspaceLoaders(), yamlRenderer(), reviews, new FxReviewDialogs(() -> stage),
-                settings.get(ReviewsViewModel.REVIEWER_SETTING).orElse(System.getProperty("user.name", "")));
+                settings.get(ReviewsViewModel.REVIEWER_SETTING).orElse(System.getProperty("user.name", "")), access);
 
         stage.setTitle("Waiver");
         stage.setScene(scene(composed.window()));
         stage.getIcons().addAll(icons());
         WindowGeometry.restore(stage, settings);
-        composed.viewModel().start(WorkspaceChoice.initial(options.workspaceDir(), settings, Files::isDirectory));
+        composed.viewModel().start(initial);
         stage.show();
         if (options.measureStartup()) {
             StartupProbe.measureThenExit(System.out);
@@ -88,6 +104,9 @@ public final class WaiverApp extends Application {
 
     @Override
     public void stop() throws IOException {
+        if (clusters != null) {
+            clusters.close();
+        }
         if (runner != null) {
             runner.close();
         }
@@ -108,13 +127,40 @@ public final class WaiverApp extends Application {
                 ReviewAccess.unavailable("no data folder was given"), new FxReviewDialogs(() -> null), "");
     }
 
+    /// The workspace the window opens with: `--dir`, else `--kubeconfig` / `--context`, else the remembered one.
+    static WorkspaceChoice initialChoice(AppOptions options, Settings settings) {
+        return WorkspaceChoice.initial(options.workspaceDir(), options.kubeconfig(), options.contexts(), settings,
+                Files::isDirectory);
+    }
+
+    /// The session keeps its snapshots in the data folder. The Clusters screen lists `--kubeconfig`, else the
+    /// kubeconfig the remembered contexts came from, else the one kubectl would use.
+    static ClusterAccess clusterAccess(AppOptions options, WorkspaceChoice initial, BackgroundRunner runner,
+                                       ClusterSession.Settings settings) {
+        Optional<Path> kubeconfig = options.kubeconfig()
+                .or(() -> initial instanceof WorkspaceChoice.Contexts contexts ? contexts.kubeconfig() : Optional.empty());
+        // Sync times are facts about when the cluster was read: the real clock, not --now.
+        return new ClusterAccess(new ClusterSession(SnapshotStore.in(options.home()), runner, settings, Clock.systemUTC()),
+                KubeconfigSource.of(kubeconfig));
+    }
+
+    /// The window with clusters found the usual way, snapshots beside the settings.
     static Composed compose(Clock clock, Settings settings, BackgroundRunner runner, DialogService dialogs,
                             WorkspaceLoaders loaders, YamlRenderer yaml, ReviewAccess reviews,
                             ReviewDialogs reviewDialogs, String reviewer) {
+        Path home = settings.file().toAbsolutePath().getParent();
+        var access = new ClusterAccess(new ClusterSession(SnapshotStore.in(home), runner, ClusterSession.Settings.defaults(),
+                Clock.systemUTC()), KubeconfigSource.of(Optional.empty()));
+        return compose(clock, settings, runner, dialogs, loaders, yaml, reviews, reviewDialogs, reviewer, access);
+    }
+
+    static Composed compose(Clock clock, Settings settings, BackgroundRunner runner, DialogService dialogs,
+                            WorkspaceLoaders loaders, YamlRenderer yaml, ReviewAccess reviews,
+                            ReviewDialogs reviewDialogs, String reviewer, ClusterAccess clusters) {
         var selection = new Selection<RegisterEntry>();
         var exceptions = new ExceptionListViewModel(runner, clock, selection, reviews::besides);
         var detail = new ExemptionDetailViewModel(selection, yaml, clock);
-        var main = new MainWindowViewModel(exceptions, loaders, clock, settings, runner, dialogs);
+        var main = new MainWindowViewModel(exceptions, loaders, clock, settings, runner, dialogs, clusters.session());
 
         var workspace = exceptions.workspaceProperty();
         var cases = new Selection<ReviewCase>();
@@ -148,6 +194,8 @@ public final class WaiverApp extends Application {
                     new AuditExportViewModel(reviews, runner, dialogs, clock, Path.of(System.getProperty("user.home", ".")),
                             exceptions.registerProperty(), workspace));
         }));
+        screens.put(Screen.CLUSTERS, ScreenSlot.of(() -> new ClustersScreen(
+                new ClustersViewModel(clusters.kubeconfig(), clusters.session(), runner, main::openContexts))));
         window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail, new CoverageView(coverage)), screens));
         return new Composed(window.get(), main, exceptions);
     }

@@ -1,14 +1,18 @@
 package dev.waiver.app.shell;
 
 import dev.waiver.app.settings.Settings;
-import dev.waiver.app.workspace.WorkspaceLoader;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-/// Which workspace the window shows: a folder or the demo. Remembered in settings as `demo` or
-/// `folder:<path>`, so the next start opens it again.
+/// Which workspace the window shows: a folder, the demo, or kubeconfig contexts. Remembered in settings
+/// as `demo`, `folder:<path>` or `contexts:<names>[;kubeconfig=<file>]`, so the next start opens it again.
 public sealed interface WorkspaceChoice {
 
     String SETTING = "workspace";
@@ -18,11 +22,6 @@ public sealed interface WorkspaceChoice {
         public String settingValue() {
             return "folder:" + path;
         }
-
-        @Override
-        public WorkspaceLoader loader(WorkspaceLoaders loaders, Clock clock) {
-            return loaders.folder(path);
-        }
     }
 
     record Demo() implements WorkspaceChoice {
@@ -30,35 +29,80 @@ public sealed interface WorkspaceChoice {
         public String settingValue() {
             return "demo";
         }
+    }
 
+    /// Kubeconfig contexts, read live and then watched, merged into one register.
+    ///
+    /// @param kubeconfig the file named with `--kubeconfig`; empty: `KUBECONFIG`, else `~/.kube/config`
+    /// @param names      the contexts, in order; none means the kubeconfig's current context
+    record Contexts(Optional<Path> kubeconfig, List<String> names) implements WorkspaceChoice {
+        public Contexts {
+            names = List.copyOf(names);
+        }
+
+        /// Names and path are URL-encoded, so a context name may hold any character.
         @Override
-        public WorkspaceLoader loader(WorkspaceLoaders loaders, Clock clock) {
-            return loaders.demo(clock);
+        public String settingValue() {
+            return "contexts:" + names.stream().map(Contexts::encode).collect(Collectors.joining(","))
+                    + kubeconfig.map(file -> ";kubeconfig=" + encode(file.toString())).orElse("");
+        }
+
+        static Optional<WorkspaceChoice> parse(String value) {
+            String[] parts = value.substring("contexts:".length()).split(";", -1);
+            List<String> names = Arrays.stream(parts[0].split(",")).filter(s -> !s.isEmpty()).map(Contexts::decode).toList();
+            Optional<Path> kubeconfig = Optional.empty();
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].startsWith("kubeconfig=")) {
+                    kubeconfig = Optional.of(Path.of(decode(parts[i].substring("kubeconfig=".length()))));
+                } else {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Contexts(kubeconfig, names));
+        }
+
+        private static String encode(String text) {
+            return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        }
+
+        private static String decode(String text) {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
         }
     }
 
     String settingValue();
 
-    WorkspaceLoader loader(WorkspaceLoaders loaders, Clock clock);
-
     static Optional<WorkspaceChoice> fromSetting(String value) {
         if ("demo".equals(value)) {
             return Optional.of(new Demo());
         }
-        if (value != null && value.startsWith("folder:") && value.length() > "folder:".length()) {
-            try {
+        try {
+            if (value != null && value.startsWith("folder:") && value.length() > "folder:".length()) {
                 return Optional.of(new Folder(Path.of(value.substring("folder:".length()))));
-            } catch (RuntimeException invalidPath) {
-                return Optional.empty();
             }
+            if (value != null && value.startsWith("contexts:")) {
+                return Contexts.parse(value);
+            }
+        } catch (RuntimeException invalid) {
+            return Optional.empty();
         }
         return Optional.empty();
     }
 
     /// `--dir` if given, else the remembered workspace (a folder only while it still exists), else the demo.
     static WorkspaceChoice initial(Optional<Path> dir, Settings settings, Predicate<Path> isDirectory) {
+        return initial(dir, Optional.empty(), List.of(), settings, isDirectory);
+    }
+
+    /// `--dir` if given; else `--kubeconfig` / `--context` (no context: the kubeconfig's current one); else
+    /// the remembered workspace (a folder only while it still exists); else the demo.
+    static WorkspaceChoice initial(Optional<Path> dir, Optional<Path> kubeconfig, List<String> contexts,
+                                   Settings settings, Predicate<Path> isDirectory) {
         if (dir.isPresent()) {
             return new Folder(dir.get());
+        }
+        if (kubeconfig.isPresent() || !contexts.isEmpty()) {
+            return new Contexts(kubeconfig, contexts);
         }
         return settings.get(SETTING).flatMap(WorkspaceChoice::fromSetting)
                 .filter(c -> !(c instanceof Folder f) || isDirectory.test(f.path()))

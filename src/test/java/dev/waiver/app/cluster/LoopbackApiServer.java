@@ -9,7 +9,6 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,13 +65,7 @@ final class LoopbackApiServer implements AutoCloseable {
 
     /// A client whose kubeconfig names a loopback port nothing listens on.
     static KubernetesClient unreachableClient() {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path file = writeKubeconfig("http://127.0.0.1:" + port + "/");
+        Path file = writeKubeconfig(TestCluster.unreachableUrl());
         return clientFor(file, 2_000);
     }
 

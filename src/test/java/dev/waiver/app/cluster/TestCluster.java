@@ -168,6 +168,20 @@ public final class TestCluster implements AutoCloseable {
         return exceptions().inNamespace(namespace).resource(exception(name, policy, rules)).create();
     }
 
+    /// Deletes a PolicyException of the test namespace, as someone else would.
+    public void deleteException(String name) {
+        exceptions().inNamespace(namespace).withName(name).delete();
+    }
+
+    /// The address of a loopback port nothing listens on: a cluster behind a VPN that is down.
+    public static String unreachableUrl() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     GenericKubernetesResource exception(String name, String policy, String... rules) {
         return new GenericKubernetesResourceBuilder().withApiVersion("kyverno.io/v2").withKind("PolicyException")
                 .withNewMetadata().withName(name).withNamespace(namespace)

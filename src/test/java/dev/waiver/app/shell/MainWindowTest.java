@@ -55,10 +55,7 @@ class MainWindowTest {
         assertEquals("9 shown / 9 total", text(robot, "#rowCount"));
         assertEquals("1 load problem", text(robot, "#problemsLink"));
         assertTrue(robot.lookup("#navExceptions").queryAs(ToggleButton.class).isSelected());
-        for (String id : new String[] {"#navClusters"}) {
-            assertTrue(robot.lookup(id).query().isDisabled(), id);
-        }
-        for (String id : new String[] {"#navReviews", "#navAudit", "#navCompliance"}) {
+        for (String id : new String[] {"#navReviews", "#navAudit", "#navCompliance", "#navClusters"}) {
             assertFalse(robot.lookup(id).query().isDisabled(), id);
         }
         assertTrue(robot.lookup("#reloadButton").queryAs(Button.class).isVisible());

@@ -1,0 +1,278 @@
+package dev.waiver.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.waiver.app.AppOptions;
+import dev.waiver.app.cluster.Backoff;
+import dev.waiver.app.cluster.ClusterWatch;
+import dev.waiver.app.cluster.SnapshotStore;
+import dev.waiver.app.cluster.TestCluster;
+import dev.waiver.app.clusters.ClusterSession;
+import dev.waiver.app.exceptions.ExceptionRow;
+import dev.waiver.app.exceptions.Fixture;
+import dev.waiver.app.review.FxReviewDialogs;
+import dev.waiver.app.review.ReviewAccess;
+import dev.waiver.app.settings.Settings;
+import dev.waiver.app.ui.FxBackgroundRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// The window on clusters, composed from the command line's options as the app composes it, against
+/// fabric8's mock API server over loopback HTTP: pick a context on the Clusters screen, connect, watch
+/// the register fill, then see what others create and delete appear and go without a click. A context
+/// whose server is down fails on its own; a restart with the server gone shows the snapshot, offline.
+@ExtendWith(ApplicationExtension.class)
+class ClustersWindowTest {
+
+    /// The client's fast timeouts, watches that give up after 3 quick attempts, changes gathered for 100 ms.
+    private static final ClusterSession.Settings FAST = new ClusterSession.Settings(TestCluster.fast(),
+            new ClusterWatch.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 0.2), 3,
+                    Duration.ofSeconds(30), new Random(7)), Duration.ofMillis(100));
+
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+    private TestCluster prod;
+    private Path home;
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void server() throws IOException {
+        assumeFalse(TestCluster.real(), "the window test kills its server");
+        prod = TestCluster.start();
+        prod.createException("debug-agent", "disallow-privileged", "privileged-containers");
+        prod.createException("load-test", "require-limits", "limits");
+        home = Files.createDirectories(dir.resolve("home"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        quit();
+        if (prod != null) {
+            prod.close();
+        }
+    }
+
+    @Test
+    void pickAContextConnectAndTheRegisterStaysLive(FxRobot robot) throws Exception {
+        var servers = new LinkedHashMap<String, String>();
+        servers.put("dev", TestCluster.unreachableUrl());
+        servers.put("prod", prod.url());
+        Path kubeconfig = kubeconfig(servers);
+        open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--dir", Fixture.folder().toString());
+        assertEquals("fixture", text(robot, "#workspaceTitle"));
+
+        robot.clickOn("#navClusters");
+        waitFor(() -> robot.lookup("#select-prod").tryQuery().isPresent());
+        assertEquals("Kubeconfig: " + kubeconfig, text(robot, "#kubeconfigPath"));
+        assertTrue(checkBox(robot, "#select-dev").isSelected(), "the current context is chosen to begin with");
+        robot.clickOn("#select-dev");
+        robot.clickOn("#select-prod");
+        robot.clickOn("#connectButton");
+
+        waitFor(() -> text(robot, "#state-prod").equals("connected · 2 exceptions"));
+        waitFor(() -> text(robot, "#rowCount").equals("2 shown / 2 total"));
+        assertEquals("prod", text(robot, "#workspaceTitle"));
+        assertEquals("context prod", text(robot, "#workspaceSource"));
+        assertEquals("", text(robot, "#state-dev"), "a context not chosen is not in the register");
+
+        prod.createException("gpu-nodes", "disallow-host-path", "host-path");
+        waitFor(() -> text(robot, "#rowCount").equals("3 shown / 3 total"));
+        waitFor(() -> text(robot, "#state-prod").equals("connected · 3 exceptions"));
+        robot.clickOn("#navExceptions");
+        waitFor(() -> registerNames(robot).contains("gpu-nodes"));
+
+        prod.deleteException("debug-agent");
+        waitFor(() -> !registerNames(robot).contains("debug-agent"));
+        assertEquals("2 shown / 2 total", text(robot, "#rowCount"));
+        assertEquals("contexts:prod;kubeconfig=" + java.net.URLEncoder.encode(kubeconfig.toString(), StandardCharsets.UTF_8),
+                Settings.load(home.resolve(Settings.FILE_NAME)).get(WorkspaceChoice.SETTING).orElseThrow());
+    }
+
+    @Test
+    void aContextWhoseServerIsDownFailsOnItsOwnWhileTheOtherLoads(FxRobot robot) throws Exception {
+        var servers = new LinkedHashMap<String, String>();
+        servers.put("prod", prod.url());
+        servers.put("dev", TestCluster.unreachableUrl());
+        Path kubeconfig = kubeconfig(servers);
+        open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--dir", Fixture.folder().toString());
+        robot.clickOn("#navClusters");
+        waitFor(() -> robot.lookup("#select-dev").tryQuery().isPresent());
+        robot.clickOn("#selectAllContexts");
+        assertTrue(checkBox(robot, "#select-dev").isSelected());
+        robot.clickOn("#connectButton");
+
+        waitFor(() -> text(robot, "#state-dev").startsWith("failed: "));
+        waitFor(() -> text(robot, "#state-prod").equals("connected · 2 exceptions"));
+        String failure = text(robot, "#state-dev");
+        assertTrue(failure.contains("the server is not reachable") && failure.endsWith("; no snapshot of it yet"), failure);
+        assertEquals("2 shown / 2 total", text(robot, "#rowCount"));
+        assertEquals("1 load problem", text(robot, "#problemsLink"), "the failed context is named among the problems");
+        assertNoToken(robot);
+
+        // The picture of this screen in docs/screenshots comes from here.
+        var image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        ScreenshotTest.save(image[0], Path.of("target", "screenshots", "clusters.png"));
+    }
+
+    @Test
+    void aServerThatDiesWhileWatchedTurnsItsContextOfflineAndTheOtherStaysLive(FxRobot robot) throws Exception {
+        try (var staging = TestCluster.start()) {
+            staging.createException("canary", "require-labels", "check");
+            var servers = new LinkedHashMap<String, String>();
+            servers.put("prod", prod.url());
+            servers.put("staging", staging.url());
+            Path kubeconfig = kubeconfig(servers);
+            open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "prod",
+                    "--context", "staging");
+            robot.clickOn("#navClusters");
+            waitFor(() -> text(robot, "#state-staging").equals("connected · 1 exception")
+                    && text(robot, "#state-prod").equals("connected · 2 exceptions"));
+            assertEquals("3 shown / 3 total", text(robot, "#rowCount"));
+
+            staging.kill();
+            waitFor(() -> text(robot, "#state-staging").startsWith("offline since "));
+            assertTrue(text(robot, "#state-staging").endsWith("showing the last state received (1 exception)"),
+                    text(robot, "#state-staging"));
+            waitFor(() -> text(robot, "#workspaceSource").contains("staging offline, as of "));
+            assertEquals("3 shown / 3 total", text(robot, "#rowCount"), "what was received stays shown");
+
+            prod.createException("gpu-nodes", "disallow-host-path", "host-path");
+            waitFor(() -> text(robot, "#state-prod").equals("connected · 3 exceptions"));
+            waitFor(() -> text(robot, "#rowCount").equals("4 shown / 4 total"));
+        }
+    }
+
+    @Test
+    void aRestartWithTheServerDownShowsTheSnapshotMarkedOffline(FxRobot robot) throws Exception {
+        Path kubeconfig = kubeconfig(Map.of("prod", prod.url()));
+        open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--context", "prod");
+        waitFor(() -> text(robot, "#rowCount").equals("2 shown / 2 total") && text(robot, "#workspaceTitle").equals("prod"));
+        assertFalse(text(robot, "#workspaceSource").contains("offline"));
+
+        quit();
+        prod.kill();
+        open(robot, "--home", home.toString());
+        waitFor(() -> text(robot, "#workspaceSource").contains("offline, as of "));
+        assertEquals("2 shown / 2 total", text(robot, "#rowCount"));
+        assertTrue(text(robot, "#workspaceTitle").startsWith("prod (offline, as of "), text(robot, "#workspaceTitle"));
+
+        robot.clickOn("#navClusters");
+        waitFor(() -> text(robot, "#state-prod").startsWith("offline snapshot as of "));
+        String state = text(robot, "#state-prod");
+        assertTrue(state.contains("(2 exceptions): ") && state.contains("the server is not reachable"), state);
+        assertEquals("Kubeconfig: " + kubeconfig, text(robot, "#kubeconfigPath"), "the remembered contexts' kubeconfig");
+        assertTrue(text(robot, "#workspaceSource").contains("offline, as of "), "still offline after the read failed");
+        assertNoToken(robot);
+        for (Path file : List.of(home.resolve(Settings.FILE_NAME), home.resolve(SnapshotStore.FILE_NAME))) {
+            assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(TestCluster.TOKEN), file.toString());
+        }
+    }
+
+    /// Composes the window from these arguments the way `WaiverApp.start` does, and opens its first workspace.
+    private void open(FxRobot robot, String... args) {
+        var options = AppOptions.parse(List.of(args));
+        var settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
+        var initial = WaiverApp.initialChoice(options, settings);
+        var runner = new FxBackgroundRunner();
+        var access = WaiverApp.clusterAccess(options, initial, runner, FAST);
+        running.add(runner);
+        running.add(access.session());
+        var composed = WaiverApp.compose(options.clock(), settings, runner, new RecordingDialogs(),
+                new DefaultWorkspaceLoaders(), WaiverApp.yamlRenderer(), ReviewAccess.unavailable("not in this test"),
+                new FxReviewDialogs(() -> stage), "", access);
+        robot.interact(() -> {
+            stage.setScene(WaiverApp.scene(composed.window()));
+            stage.setWidth(1400);
+            stage.setHeight(800);
+            stage.show();
+            composed.viewModel().start(initial);
+        });
+    }
+
+    /// What the app's stop does: the session first (watches, clients), then the runner.
+    private void quit() throws Exception {
+        for (AutoCloseable closeable : running.reversed()) {
+            closeable.close();
+        }
+        running.clear();
+    }
+
+    private Path kubeconfig(Map<String, String> servers) {
+        return TestCluster.kubeconfig(dir, servers);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> n instanceof javafx.scene.text.Text t ? t.getText()
+                : ((Labeled) n).getText()).map(t -> t == null ? "" : t).orElse("");
+    }
+
+    private static javafx.scene.control.CheckBox checkBox(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(javafx.scene.control.CheckBox.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> registerNames(FxRobot robot) {
+        var table = (javafx.scene.control.TableView<ExceptionRow>) robot.lookup("#exceptionTable").queryAs(Node.class);
+        return table.getItems().stream().map(ExceptionRow::name).toList();
+    }
+
+    /// No label on screen quotes the kubeconfig's token.
+    private static void assertNoToken(FxRobot robot) {
+        for (Node node : robot.lookup(n -> n instanceof Labeled || n instanceof javafx.scene.text.Text).queryAll()) {
+            String shown = node instanceof Labeled l ? l.getText() : ((javafx.scene.text.Text) node).getText();
+            assertFalse(shown != null && shown.contains(TestCluster.TOKEN), shown);
+        }
+    }
+
+    /// Waits up to 20 s; on time-out says what the window showed.
+    private void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.call();
+            });
+        } catch (TimeoutException e) {
+            var robot = new FxRobot();
+            var shown = new StringBuilder("the window showed:");
+            for (String id : List.of("#workspaceTitle", "#workspaceSource", "#rowCount", "#loadError", "#kubeconfigPath",
+                    "#kubeconfigProblem", "#contextsPlaceholder", "#state-prod", "#state-dev")) {
+                shown.append("\n  ").append(id).append(" = ").append(text(robot, id));
+            }
+            throw new AssertionError(shown.toString(), e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.waiver.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waiver.app.clusters.ContextFeed;
+import dev.waiver.app.exceptions.ExceptionListViewModel;
+import dev.waiver.app.exceptions.Fixture;
+import dev.waiver.app.settings.Settings;
+import dev.waiver.app.ui.ImmediateRunner;
+import dev.waiver.app.ui.Selection;
+import dev.waiver.app.workspace.FolderWorkspace;
+import dev.waiver.app.workspace.LoadProblem;
+import dev.waiver.app.workspace.OfflineSource;
+import dev.waiver.app.workspace.Workspace;
+import dev.waiver.engine.exemption.Source;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// Kubeconfig contexts as the window's workspace, without a toolkit or a cluster: how they are chosen at
+/// start and remembered, how the snapshot, the live read and the changes after it reach the register,
+/// and that opening anything else stops the watches.
+class ContextsWorkspaceTest {
+
+    private static final Instant SYNCED = Instant.parse("2026-06-15T08:00:00Z");
+
+    @TempDir
+    Path home;
+
+    private Settings settings;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final FakeFeed feed = new FakeFeed();
+    private ExceptionListViewModel exceptions;
+    private MainWindowViewModel vm;
+
+    @BeforeEach
+    void build() {
+        settings = Settings.load(home.resolve(Settings.FILE_NAME));
+        var runner = new ImmediateRunner();
+        exceptions = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>());
+        vm = new MainWindowViewModel(exceptions, new DefaultWorkspaceLoaders(), Fixture.CLOCK, settings, runner, dialogs, feed);
+    }
+
+    @Test
+    void theContextOptionsOpenContextsAndTheChoiceSurvivesTheSettingsFile() {
+        Path kubeconfig = Path.of("/home/ana/.kube/lab config");
+        assertEquals(new WorkspaceChoice.Contexts(Optional.of(kubeconfig), List.of()),
+                WorkspaceChoice.initial(Optional.empty(), Optional.of(kubeconfig), List.of(), settings, p -> true),
+                "--kubeconfig alone: its current context");
+        assertEquals(new WorkspaceChoice.Contexts(Optional.empty(), List.of("prod", "staging")),
+                WorkspaceChoice.initial(Optional.empty(), Optional.empty(), List.of("prod", "staging"), settings, p -> true));
+        assertEquals(new WorkspaceChoice.Folder(Path.of("/gitops")),
+                WorkspaceChoice.initial(Optional.of(Path.of("/gitops")), Optional.of(kubeconfig), List.of("prod"), settings, p -> true),
+                "--dir names the workspace; --kubeconfig then only feeds the Clusters screen");
+
+        var odd = new WorkspaceChoice.Contexts(Optional.of(kubeconfig), List.of("arn:aws:eks:eu-west-1:1:cluster/a,b", "x;y=z"));
+        settings.put(WorkspaceChoice.SETTING, odd.settingValue());
+        assertEquals(odd, WorkspaceChoice.initial(Optional.empty(), settings, p -> true));
+        var plain = new WorkspaceChoice.Contexts(Optional.empty(), List.of("prod"));
+        assertEquals("contexts:prod", plain.settingValue());
+        assertEquals(Optional.of(plain), WorkspaceChoice.fromSetting("contexts:prod"));
+        assertEquals(Optional.empty(), WorkspaceChoice.fromSetting("contexts:prod;bogus"));
+    }
+
+    @Test
+    void theSnapshotShowsFirstMarkedOfflineThenTheLiveReadThenEachChange() {
+        vm.openContexts(Optional.empty(), List.of("prod"));
+        assertEquals(List.of("stop", "open default [prod]"), feed.calls);
+        assertEquals("Loading…", vm.workspaceTitleProperty().get());
+
+        Workspace live = contextWorkspace("prod", 9);
+        String asOf = "2026-06-15 08:00 UTC";
+        feed.updates.workspace(live.withTitle("prod (offline, as of " + asOf + ")").withOffline(
+                List.of(new OfflineSource("prod", SYNCED, "not read yet")),
+                List.of(new LoadProblem("context prod", 0, "offline, as of " + asOf + ": not read yet"))), ContextFeed.Stage.SNAPSHOT);
+        assertEquals("prod (offline, as of " + asOf + ")", vm.workspaceTitleProperty().get());
+        assertEquals("context prod · offline, as of " + asOf, vm.workspaceSourceProperty().get());
+        assertEquals("9 shown / 9 total", vm.rowSummaryProperty().get());
+        assertFalse(exceptions.problemsShownProperty().get(), "the snapshot is no problem to open a panel for");
+        assertEquals("contexts:prod", settings.get(WorkspaceChoice.SETTING).orElseThrow());
+        assertInstanceOf(WorkspaceChoice.Contexts.class, vm.currentProperty().get());
+
+        feed.updates.workspace(live, ContextFeed.Stage.READ);
+        assertEquals("prod", vm.workspaceTitleProperty().get());
+        assertEquals("context prod", vm.workspaceSourceProperty().get());
+
+        settings.put(WorkspaceChoice.SETTING, "demo"); // whatever a change does, it does not write the setting again
+        feed.updates.workspace(contextWorkspace("prod", 5), ContextFeed.Stage.CHANGE);
+        assertEquals("5 shown / 5 total", vm.rowSummaryProperty().get());
+        assertEquals("demo", settings.get(WorkspaceChoice.SETTING).orElseThrow());
+        assertFalse(exceptions.problemsShownProperty().get());
+
+        vm.openDemo();
+        assertEquals("stop", feed.calls.getLast(), "another workspace stops the watches");
+        assertTrue(dialogs.shown.isEmpty());
+    }
+
+    @Test
+    void aContextServedFromItsSnapshotOpensNoProblemsPanelButOneThatFailedDoes() {
+        vm.openContexts(Optional.empty(), List.of("prod", "dev"));
+        Workspace offline = contextWorkspace("prod", 3).withOffline(List.of(new OfflineSource("prod", SYNCED, "timed out")),
+                List.of(new LoadProblem("context prod", 0, "offline, as of 2026-06-15 08:00 UTC: timed out")));
+        feed.updates.workspace(offline, ContextFeed.Stage.READ);
+        assertEquals("1 load problem", vm.problemSummaryProperty().get());
+        assertFalse(exceptions.problemsShownProperty().get(), "the title says offline; nothing is hidden");
+
+        vm.openContexts(Optional.empty(), List.of("prod", "dev"));
+        var failed = new ArrayList<>(offline.problems());
+        failed.add(new LoadProblem("context dev", 0, "cannot reach the server; no snapshot of it yet"));
+        feed.updates.workspace(new Workspace(offline.title(), offline.source(), offline.exemptions(), offline.policies(),
+                List.of(), List.of(), failed, offline.offline()), ContextFeed.Stage.READ);
+        assertTrue(exceptions.problemsShownProperty().get(), "a context that could not be read at all hides its exceptions");
+    }
+
+    @Test
+    void contextsThatCannotBeReadAtAllAreReportedLikeAFolderThatCannotBe() {
+        vm.openDemo();
+        vm.openContexts(Optional.empty(), List.of("prod"));
+        feed.updates.failed("context prod: cannot reach the server; no snapshot of it yet");
+        assertEquals(List.of("error: Cannot open workspace: context prod: cannot reach the server; no snapshot of it yet"), dialogs.shown);
+        assertEquals("context prod: cannot reach the server; no snapshot of it yet", exceptions.errorMessageProperty().get());
+        assertInstanceOf(WorkspaceChoice.Demo.class, vm.currentProperty().get());
+        assertEquals("demo", settings.get(WorkspaceChoice.SETTING).orElseThrow());
+    }
+
+    @Test
+    void readingTheServersCountsAsLoading() {
+        vm.openDemo();
+        assertTrue(vm.canReloadProperty().get());
+        feed.connecting.set(true);
+        assertTrue(vm.loadingProperty().get());
+        assertFalse(vm.canReloadProperty().get());
+        feed.connecting.set(false);
+        assertTrue(vm.canReloadProperty().get());
+    }
+
+    /// The fixture's exceptions (the first `count`) as a context's live register.
+    private static Workspace contextWorkspace(String context, int count) {
+        Workspace fixture = FolderWorkspace.loader(Fixture.folder()).load();
+        return new Workspace(context, Source.context(context), fixture.exemptions().subList(0, count), fixture.policies(),
+                List.of(), List.of(), List.of());
+    }
+
+    private static final class FakeFeed implements ContextFeed {
+        final List<String> calls = new ArrayList<>();
+        final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
+        Updates updates;
+
+        @Override
+        public void open(Optional<Path> kubeconfig, List<String> contexts, Updates updates) {
+            calls.add("open " + kubeconfig.map(Path::toString).orElse("default") + " " + contexts);
+            this.updates = updates;
+        }
+
+        @Override
+        public void stop() {
+            calls.add("stop");
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty connectingProperty() {
+            return connecting.getReadOnlyProperty();
+        }
+    }
+}
