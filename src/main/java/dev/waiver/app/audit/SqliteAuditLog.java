@@ -138,7 +138,12 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
             boolean committed = false;
             try {
                 AuditHead head = newest();
-                checkRecordedHead(head);
+                if (checkRecordedHead(head)) {
+                    // The last append crashed before its head file write. Catch up first, under the write
+                    // lock, so the head file never falls more than one append behind: the entries past it are
+                    // the only ones whose removal would go unnoticed.
+                    headFile.advance(head);
+                }
                 for (AuditRecord record : records) {
                     AuditEntry entry = chain.link(head, record);
                     AuditRows.bind(insert, entry);
@@ -162,7 +167,8 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
 
     /// Refuses to extend a log whose head file says entries were removed or rewritten: appending would
     /// hide the evidence. A missing head file is recreated by this append (verify reports it until then).
-    private void checkRecordedHead(AuditHead newest) throws SQLException {
+    /// True when the head file is behind the newest entry (and agrees with the log where it points).
+    private boolean checkRecordedHead(AuditHead newest) throws SQLException {
         Optional<AuditHead> recorded;
         try {
             recorded = headFile.read();
@@ -170,7 +176,7 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
             throw new AuditLogException("refusing to append: " + e.getMessage(), e);
         }
         if (recorded.isEmpty()) {
-            return;
+            return false;
         }
         AuditHead h = recorded.get();
         if (h.seq() > newest.seq()) {
@@ -184,6 +190,7 @@ public final class SqliteAuditLog implements AuditLog, AutoCloseable {
                     + " differs from the head recorded in " + headFile.name() + ": the log was rewritten"
                     + " (see waiver audit verify)");
         }
+        return h.seq() < newest.seq();
     }
 
     private AuditHead newest() throws SQLException {
