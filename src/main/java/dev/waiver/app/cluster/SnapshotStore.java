@@ -152,7 +152,9 @@ public final class SnapshotStore {
         createPrivately();
         Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
+            // Several contexts finish their reads together and each saves thousands of objects: a save waits
+            // for the one before it rather than failing on a busy machine.
+            s.execute("PRAGMA busy_timeout = 30000");
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = NORMAL");
             migrate(db, s);
