@@ -132,9 +132,9 @@ public final class ResourceGenerator {
         if (!kind.equals("DaemonSet")) {
             spec.put("replicas", 1 + random.nextInt(6));
         }
-        spec.put("selector", Map.of("matchLabels", Map.of("app.kubernetes.io/instance", name)));
+        spec.put("selector", map("matchLabels", map("app.kubernetes.io/instance", name)));
         if (kind.equals("Deployment")) {
-            spec.put("strategy", Map.of("type", "RollingUpdate",
+            spec.put("strategy", map("type", "RollingUpdate",
                     "rollingUpdate", map("maxSurge", "25%", "maxUnavailable", 0)));
         }
         pod.labels().put("app.kubernetes.io/instance", name);
@@ -156,9 +156,9 @@ public final class ResourceGenerator {
         var spec = Trees.map(tree, "spec");
         spec.put("serviceName", name);
         spec.put("volumeClaimTemplates", List.of(map(
-                "metadata", Map.of("name", "data"),
+                "metadata", map("name", "data"),
                 "spec", map("accessModes", List.of("ReadWriteOnce"), "storageClassName", "ssd",
-                        "resources", Map.of("requests", Map.of("storage", (10 * (1 + random.nextInt(20))) + "Gi"))))));
+                        "resources", map("requests", map("storage", (10 * (1 + random.nextInt(20))) + "Gi"))))));
         return tree;
     }
 
@@ -185,7 +185,7 @@ public final class ResourceGenerator {
                 "schedule", random.nextInt(60) + " " + random.nextInt(24) + " * * *",
                 "concurrencyPolicy", "Forbid",
                 "successfulJobsHistoryLimit", 3,
-                "jobTemplate", Map.of("spec", map("backoffLimit", 2, "template", template(pod)))));
+                "jobTemplate", map("spec", map("backoffLimit", 2, "template", template(pod)))));
         return tree;
     }
 
@@ -203,7 +203,7 @@ public final class ResourceGenerator {
         } else if (t < 50) {
             spec.put("type", "ClusterIP");
         }
-        spec.put("selector", Map.of("app.kubernetes.io/name", app));
+        spec.put("selector", map("app.kubernetes.io/name", app));
         var port = map("name", "http", "port", 80, "targetPort", "http", "protocol", "TCP");
         if ("NodePort".equals(spec.get("type"))) {
             port.put("nodePort", 30000 + random.nextInt(2768));
@@ -321,7 +321,7 @@ public final class ResourceGenerator {
             spec.put("volumes", volumes);
         }
         if (random.nextInt(100) < 30) {
-            spec.put("nodeSelector", Map.of("kubernetes.io/os", "linux"));
+            spec.put("nodeSelector", map("kubernetes.io/os", "linux"));
         }
         spec.put("terminationGracePeriodSeconds", 30);
         return new Pod(labels, annotations, spec);
@@ -335,7 +335,7 @@ public final class ResourceGenerator {
                 sc.put("runAsUser", 10001);
                 sc.put("runAsGroup", 10001);
                 sc.put("fsGroup", 10001);
-                sc.put("seccompProfile", Map.of("type", "RuntimeDefault"));
+                sc.put("seccompProfile", map("type", "RuntimeDefault"));
             }
             case PARTIAL -> {
                 if (random.nextBoolean()) {
@@ -351,9 +351,9 @@ public final class ResourceGenerator {
         }
         int odd = random.nextInt(200);
         if (odd == 0) {
-            sc.put("seccompProfile", Map.of("type", "Unconfined"));
+            sc.put("seccompProfile", map("type", "Unconfined"));
         } else if (odd == 1) {
-            sc.put("seLinuxOptions", Map.of("type", "spc_t"));
+            sc.put("seLinuxOptions", map("type", "spc_t"));
         } else if (odd == 2) {
             sc.put("sysctls", List.of(map("name", "net.core.somaxconn", "value", "1024")));
         } else if (odd == 3) {
@@ -375,7 +375,7 @@ public final class ResourceGenerator {
             }
             c.put("ports", List.of(port));
             c.put("env", List.of(map("name", "LOG_FORMAT", "value", "json"),
-                    map("name", "POD_NAMESPACE", "valueFrom", Map.of("fieldRef", Map.of("fieldPath", "metadata.namespace")))));
+                    map("name", "POD_NAMESPACE", "valueFrom", map("fieldRef", map("fieldPath", "metadata.namespace")))));
         }
         var resources = resources(main);
         if (!resources.isEmpty()) {
@@ -402,7 +402,7 @@ public final class ResourceGenerator {
     private Map<String, Object> resources(boolean main) {
         int r = random.nextInt(100);
         if (r < 13) {
-            return Map.of();
+            return map();
         }
         int cpu = main ? 100 * (1 + random.nextInt(10)) : 50;
         int mem = main ? 128 * (1 + random.nextInt(16)) : 64;
@@ -441,15 +441,15 @@ public final class ResourceGenerator {
                 }
                 int c = random.nextInt(4);
                 if (c == 0) {
-                    sc.put("capabilities", Map.of("drop", List.of("NET_RAW")));
+                    sc.put("capabilities", map("drop", List.of("NET_RAW")));
                 } else if (c == 1) {
-                    sc.put("capabilities", Map.of("drop", List.of("all")));
+                    sc.put("capabilities", map("drop", List.of("all")));
                 }
             }
             case PRIVILEGED -> {
                 sc.put("privileged", true);
                 sc.put("allowPrivilegeEscalation", true);
-                sc.put("capabilities", Map.of("add", random.nextBoolean() ? List.of("SYS_ADMIN", "NET_ADMIN")
+                sc.put("capabilities", map("add", random.nextBoolean() ? List.of("SYS_ADMIN", "NET_ADMIN")
                         : List.of("SYS_PTRACE", "SYS_RESOURCE")));
                 if (random.nextInt(8) == 0) {
                     sc.put("procMount", "Unmasked");
@@ -459,7 +459,7 @@ public final class ResourceGenerator {
             }
         }
         if (random.nextInt(200) == 0) {
-            sc.put("seccompProfile", Map.of("type", "Unconfined"));
+            sc.put("seccompProfile", map("type", "Unconfined"));
         }
         return sc;
     }
@@ -469,7 +469,7 @@ public final class ResourceGenerator {
         c.put("name", "istio-init");
         c.put("image", "docker.io/istio/proxyv2:1.22.3");
         c.put("args", List.of("istio-iptables", "-p", "15001", "-z", "15006", "-u", "1337", "-m", "REDIRECT"));
-        c.put("resources", Map.of("requests", map("cpu", "10m", "memory", "40Mi"), "limits", map("cpu", "2", "memory", "1Gi")));
+        c.put("resources", map("requests", map("cpu", "10m", "memory", "40Mi"), "limits", map("cpu", "2", "memory", "1Gi")));
         c.put("securityContext", map("allowPrivilegeEscalation", false, "privileged", false, "readOnlyRootFilesystem", false,
                 "runAsNonRoot", false, "runAsUser", 0, "runAsGroup", 0,
                 "capabilities", map("add", List.of("NET_ADMIN", "NET_RAW"), "drop", List.of("ALL"))));
@@ -482,10 +482,10 @@ public final class ResourceGenerator {
         c.put("image", "docker.io/istio/proxyv2:1.22.3");
         c.put("args", List.of("proxy", "sidecar", "--domain", "$(POD_NAMESPACE).svc.cluster.local"));
         c.put("ports", List.of(map("name", "http-envoy-prom", "containerPort", 15090, "protocol", "TCP")));
-        c.put("resources", Map.of("requests", map("cpu", "100m", "memory", "128Mi"), "limits", map("cpu", "2", "memory", "1Gi")));
+        c.put("resources", map("requests", map("cpu", "100m", "memory", "128Mi"), "limits", map("cpu", "2", "memory", "1Gi")));
         c.put("readinessProbe", probe("/healthz/ready", 15021));
         c.put("securityContext", map("allowPrivilegeEscalation", false, "privileged", false, "readOnlyRootFilesystem", true,
-                "runAsNonRoot", true, "runAsUser", 1337, "runAsGroup", 1337, "capabilities", Map.of("drop", List.of("ALL"))));
+                "runAsNonRoot", true, "runAsUser", 1337, "runAsGroup", 1337, "capabilities", map("drop", List.of("ALL"))));
         return c;
     }
 
@@ -496,13 +496,13 @@ public final class ResourceGenerator {
 
     private List<Object> volumes(Posture posture) {
         var v = new ArrayList<Object>();
-        v.add(map("name", "config", "configMap", Map.of("name", "app-config")));
-        v.add(map("name", "tmp", "emptyDir", Map.of("sizeLimit", "256Mi")));
+        v.add(map("name", "config", "configMap", map("name", "app-config")));
+        v.add(map("name", "tmp", "emptyDir", map("sizeLimit", "256Mi")));
         if (random.nextInt(4) == 0) {
             v.add(map("name", "tls", "secret", map("secretName", "tls-cert", "defaultMode", 288)));
         }
         if (random.nextInt(6) == 0) {
-            v.add(map("name", "token", "projected", Map.of("sources", List.of(Map.of("serviceAccountToken",
+            v.add(map("name", "token", "projected", map("sources", List.of(map("serviceAccountToken",
                     map("path", "token", "expirationSeconds", 3600, "audience", "vault"))))));
         }
         if (posture == Posture.PRIVILEGED) {
@@ -581,7 +581,7 @@ public final class ResourceGenerator {
         var meta = map("name", name, "namespace", ns,
                 "annotations", map("waiver.dev/reason", "benchmark: " + name, "waiver.dev/ticket", "OPS-" + Math.abs(name.hashCode() % 9000)));
         return map("apiVersion", "kyverno.io/v2", "kind", "PolicyException", "metadata", meta,
-                "spec", map("exceptions", grants, "match", Map.of("any", any)));
+                "spec", map("exceptions", grants, "match", map("any", any)));
     }
 
     private static Map<String, Object> grant(String policy, String... rules) {
@@ -597,12 +597,13 @@ public final class ResourceGenerator {
         if (!names.isEmpty()) {
             resources.put("names", names);
         }
-        return Map.of("resources", resources);
+        return map("resources", resources);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    /// An insertion-ordered map from alternating keys and values.
+    /// An insertion-ordered map from alternating keys and values (`Map.of` iterates in an order that changes
+    /// from one JVM to the next, so the files would differ between runs).
     static LinkedHashMap<String, Object> map(Object... kv) {
         var m = new LinkedHashMap<String, Object>();
         for (int i = 0; i < kv.length; i += 2) {
