@@ -12,6 +12,10 @@ record Anchor(Kind kind, String key) {
 
     /// Parses a key; pattern keys repeat for every resource, so results are cached.
     static Optional<Anchor> parse(String text) {
+        int n = text.length();
+        if (n < 3 || text.charAt(n - 1) != ')') {
+            return Optional.empty();  // a plain key, the common case: no cache lookup
+        }
         Optional<Anchor> cached = CACHE.get(text);
         if (cached != null) {
             return cached;

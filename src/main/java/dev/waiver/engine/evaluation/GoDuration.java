@@ -23,7 +23,8 @@ public final class GoDuration {
         if (text.equals("0") || text.equals("+0") || text.equals("-0")) {
             return zeroAllowed ? Optional.of(BigDecimal.ZERO) : Optional.empty();
         }
-        if (!SYNTAX.matcher(text).matches()) {
+        char last = text.charAt(text.length() - 1);
+        if ((last != 's' && last != 'm' && last != 'h') || !SYNTAX.matcher(text).matches()) {  // every unit ends so
             return Optional.empty();
         }
         boolean negative = text.startsWith("-");

@@ -45,11 +45,22 @@ record MatchBlock(List<ResourceFilter> any, List<ResourceFilter> all, List<Resou
 
     /// Match semantics: any → one filter; all → every filter; legacy → the filter.
     boolean matches(Resource r, String op, Map<String, Map<String, Object>> nsLabels, boolean userFieldsMatch) {
+        // Plain loops: this runs for every rule on every resource, and streams allocate.
         if (!any.isEmpty()) {
-            return any.stream().anyMatch(f -> f.matches(r, op, nsLabels, userFieldsMatch));
+            for (ResourceFilter f : any) {
+                if (f.matches(r, op, nsLabels, userFieldsMatch)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (!all.isEmpty()) {
-            return all.stream().allMatch(f -> f.matches(r, op, nsLabels, userFieldsMatch));
+            for (ResourceFilter f : all) {
+                if (!f.matches(r, op, nsLabels, userFieldsMatch)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (!legacy.isEmpty()) {
             return legacy.get(0).matches(r, op, nsLabels, userFieldsMatch);

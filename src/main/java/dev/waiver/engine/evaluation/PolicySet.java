@@ -163,8 +163,12 @@ public final class PolicySet {
             request.put("operation", op);
             Object object = delete ? null : r.tree();
             Object oldObject = op.equals("CREATE") ? null : r.tree();
-            boolean touchesObject = values.keySet().stream().anyMatch(k -> k.startsWith("request.object."));
-            boolean touchesOld = values.keySet().stream().anyMatch(k -> k.startsWith("request.oldObject."));
+            boolean touchesObject = false;
+            boolean touchesOld = false;
+            for (String k : values.keySet()) {  // usually none: no values file
+                touchesObject |= k.startsWith("request.object.");
+                touchesOld |= k.startsWith("request.oldObject.");
+            }
             request.put("object", touchesObject && object != null ? Trees.normalize(object) : object);
             request.put("oldObject", touchesOld && oldObject != null ? Trees.normalize(oldObject) : oldObject);
             var data = new LinkedHashMap<String, Object>();

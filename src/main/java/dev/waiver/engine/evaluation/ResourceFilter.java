@@ -55,13 +55,13 @@ record ResourceFilter(List<KindSelector> kinds, List<String> names, List<String>
         if (isEmpty()) {
             return false;
         }
-        if (!kinds.isEmpty() && kinds.stream().noneMatch(k -> k.matches(r))) {
+        if (!kinds.isEmpty() && !anyKindMatches(r)) {
             return false;
         }
-        if (!names.isEmpty() && names.stream().noneMatch(n -> Wildcard.match(n, r.name()))) {
+        if (!names.isEmpty() && !anyWildcardMatches(names, r.name())) {
             return false;
         }
-        if (!namespaces.isEmpty() && namespaces.stream().noneMatch(n -> Wildcard.match(n, r.filterNamespace()))) {
+        if (!namespaces.isEmpty() && !anyWildcardMatches(namespaces, r.filterNamespace())) {
             return false;
         }
         if (!annotations.isEmpty() && !annotationsMatch(r.annotations())) {
@@ -80,6 +80,25 @@ record ResourceFilter(List<KindSelector> kinds, List<String> names, List<String>
             }
         }
         return operations.isEmpty() || operations.contains(operation);
+    }
+
+    // Loops rather than streams: filters run for every rule on every resource.
+    private boolean anyKindMatches(Resource r) {
+        for (KindSelector k : kinds) {
+            if (k.matches(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyWildcardMatches(List<String> patterns, String value) {
+        for (String p : patterns) {
+            if (Wildcard.match(p, value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean annotationsMatch(Map<String, Object> actual) {
