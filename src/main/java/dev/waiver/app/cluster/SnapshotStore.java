@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +39,8 @@ public final class SnapshotStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, Object>> TREE = new TypeReference<>() { };
 
+    private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
+
     private final Path file;
 
     private SnapshotStore(Path file) {
@@ -54,6 +57,18 @@ public final class SnapshotStore {
     }
 
     public void save(ClusterRead read) {
+        // One writer at a time in this process: SQLite answers "busy" at once, without waiting, to a second
+        // connection that switches a brand-new file to WAL while the first is creating it.
+        synchronized (writerLock()) {
+            saveAlone(read);
+        }
+    }
+
+    private Object writerLock() {
+        return WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object());
+    }
+
+    private void saveAlone(ClusterRead read) {
         try (Connection db = open()) {
             db.setAutoCommit(false);
             try (var delete = db.prepareStatement("DELETE FROM object WHERE context = ?");
