@@ -12,9 +12,12 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -24,6 +27,7 @@ import javafx.stage.Window;
 public final class FxReviewDialogs implements ReviewDialogs {
 
     private static final ButtonType APPROVE = new ButtonType("Approve", ButtonBar.ButtonData.OK_DONE);
+    private static final ButtonType APPLY = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
 
     private final Supplier<Window> owner;
 
@@ -116,6 +120,35 @@ public final class FxReviewDialogs implements ReviewDialogs {
                 .bind(Bindings.createBooleanBinding(() -> reason.getText().isBlank(), reason.textProperty()));
         return dialog.showAndWait().filter(ButtonType.OK::equals)
                 .map(b -> new Renewal(days.getValue(), reason.getText().strip()));
+    }
+
+    /// The choices as radio buttons (`#applyTarget0`, `#applyTarget1`, …, in order), the suggested one selected.
+    @Override
+    public Optional<ApplyChoice> askApplyTarget(TargetQuestion question) {
+        var dialog = dialog(question.title(), "applyTargetDialog");
+        dialog.getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
+        var label = new Label(question.question());
+        label.setWrapText(true);
+        var group = new ToggleGroup();
+        var options = new VBox(6);
+        for (int i = 0; i < question.choices().size(); i++) {
+            ApplyChoice choice = question.choices().get(i);
+            var option = new RadioButton(choice.label());
+            option.setId("applyTarget" + i);
+            option.setUserData(choice);
+            option.setToggleGroup(group);
+            option.setSelected(choice.equals(question.suggested()));
+            options.getChildren().add(option);
+        }
+        var scroll = new ScrollPane(options);
+        scroll.setFitToWidth(true);
+        scroll.setMaxHeight(260);
+        var content = new VBox(8, label, scroll);
+        content.setPrefWidth(480);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().lookupButton(APPLY).disableProperty().bind(group.selectedToggleProperty().isNull());
+        return dialog.showAndWait().filter(APPLY::equals)
+                .map(b -> (ApplyChoice) group.getSelectedToggle().getUserData());
     }
 
     private Dialog<ButtonType> dialog(String title, String id) {

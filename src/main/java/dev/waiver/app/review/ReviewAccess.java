@@ -1,6 +1,7 @@
 package dev.waiver.app.review;
 
 import dev.waiver.app.audit.SqliteAuditLog;
+import dev.waiver.app.cluster.Kubeconfigs;
 import dev.waiver.engine.audit.AuditChain;
 import dev.waiver.engine.audit.ChainVerdict;
 import dev.waiver.engine.exemption.Exemption;
@@ -41,9 +42,16 @@ public final class ReviewAccess implements AutoCloseable {
         this.service = service;
     }
 
-    /// The workflow over the data folder `home` (its audit log and review settings).
+    /// The workflow over the data folder `home` (its audit log and review settings); contexts come from the
+    /// kubeconfig kubectl would use.
     public static ReviewAccess of(Path home, Clock clock) {
-        return new ReviewAccess(() -> ReviewHome.open(home, clock),
+        return of(home, clock, () -> Kubeconfigs.find(Optional.empty()));
+    }
+
+    /// As [#of(Path, Clock)], applying to the contexts of the kubeconfig `kubeconfigs` finds (read when a
+    /// step first needs a context): the window passes the one its register's contexts come from.
+    public static ReviewAccess of(Path home, Clock clock, Supplier<Kubeconfigs> kubeconfigs) {
+        return new ReviewAccess(() -> ReviewHome.open(home, clock, kubeconfigs),
                 () -> Files.exists(home.resolve(SqliteAuditLog.FILE_NAME)), () -> SqliteAuditLog.verifyAt(home), null);
     }
 

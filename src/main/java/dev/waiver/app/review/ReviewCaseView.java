@@ -4,6 +4,7 @@ import static dev.waiver.app.ui.DetailSections.row;
 import static dev.waiver.app.ui.DetailSections.section;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -88,7 +89,7 @@ final class ReviewCaseView extends StackPane {
         var buttons = new FlowPane(6, 6,
                 button("Approve…", "approveButton", vm.canApproveProperty(), vm.whyNotApproveProperty(), vm::approve),
                 button("Reject…", "rejectButton", vm.canRejectProperty(), vm.whyNotRejectProperty(), vm::reject),
-                button("Apply to folder…", "applyButton", vm.canApplyProperty(), vm.whyNotApplyProperty(), vm::apply),
+                button(vm.applyLabelProperty(), "applyButton", vm.canApplyProperty(), vm.whyNotApplyProperty(), vm::apply),
                 button("Renew…", "renewButton", vm.canRenewProperty(), vm.whyNotRenewProperty(), vm::renew),
                 button("Revoke…", "revokeButton", vm.canRevokeProperty(), vm.whyNotRevokeProperty(), vm::revoke),
                 button("Remove…", "removeButton", vm.canRemoveProperty(), vm.whyNotRemoveProperty(), vm::remove),
@@ -107,13 +108,29 @@ final class ReviewCaseView extends StackPane {
         result.getStyleClass().add("detail-muted");
         result.setWrapText(true);
         result.textProperty().bind(vm.lastResultProperty());
-        return new VBox(6, buttons, whyNotApprove, result);
+        result.visibleProperty().bind(vm.lastResultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        var problem = new Label(null, Icons.LOAD_PROBLEM.node());
+        problem.setId("caseProblem");
+        problem.getStyleClass().add("error-banner");
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(6, buttons, whyNotApprove, result, problem);
+    }
+
+    private static Node button(String label, String id, ObservableBooleanValue allowed, ObservableStringValue whyNot,
+                               Runnable command) {
+        return button(new SimpleStringProperty(label), id, allowed, whyNot, command);
     }
 
     /// The tooltip sits on a wrapper: a disabled button gets no mouse events, so its own would never show.
-    private static Node button(String label, String id, ObservableBooleanValue allowed, ObservableStringValue whyNot,
-                               Runnable command) {
-        var button = new Button(label);
+    private static Node button(ObservableStringValue label, String id, ObservableBooleanValue allowed,
+                               ObservableStringValue whyNot, Runnable command) {
+        var button = new Button();
+        button.textProperty().bind(label);
         button.setId(id);
         button.disableProperty().bind(javafx.beans.binding.Bindings.not(allowed));
         button.setOnAction(e -> command.run());

@@ -4,11 +4,9 @@ import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.DialogService;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.app.workspace.Workspace;
-import dev.waiver.engine.exemption.Source;
 import dev.waiver.engine.review.ReviewCase;
 import dev.waiver.engine.review.ReviewStep;
 import dev.waiver.engine.review.Workflow;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,6 +27,10 @@ import javafx.beans.value.ObservableValue;
 /// The selected case and what the reviewer may do with it. Each step is a command with a `canX`
 /// property and a `whyNotX` sentence, both from asking the engine's [Workflow] whether the current
 /// reviewer may take the step now, so the window refuses exactly what the command line would.
+///
+/// What a step ends with is one line on the screen: what it did ([#lastResultProperty]), or why it was
+/// refused or could not be carried out ([#problemProperty]: a rule, an RBAC "no", a 403, a conflict, a
+/// server that does not answer), never a window over it.
 public final class ReviewCaseViewModel {
 
     /// Stands in for the comment or reason a step asks for in its dialog: only the rest is checked up front.
@@ -40,6 +43,7 @@ public final class ReviewCaseViewModel {
     private final BlastRadius blastRadius;
     private final Clock clock;
     private final ObservableValue<Workspace> workspace;
+    private final ApplyChoices targets;
     private final ObservableStringValue reviewer;
     private final Consumer<String> changed;
 
@@ -55,11 +59,18 @@ public final class ReviewCaseViewModel {
     private final ReadOnlyObjectWrapper<ReviewCase> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /// The case that `lastResult` and `problem` speak of.
+    private String saidOf;
+    private final ReadOnlyStringWrapper applyLabel = new ReadOnlyStringWrapper(this, "applyLabel");
     private final ReviewCaseText text = new ReviewCaseText();
 
+    /// @param contexts the kubeconfig contexts the register shows, in order (empty when it shows a folder or
+    ///                 the demo): where Apply offers to write, beside a folder
     public ReviewCaseViewModel(ReviewAccess access, BackgroundRunner runner, DialogService dialogs, ReviewDialogs questions,
                                BlastRadius blastRadius, Clock clock, ObservableValue<Workspace> workspace,
-                               Selection<ReviewCase> selection, ObservableStringValue reviewer, Consumer<String> changed) {
+                               ObservableValue<List<String>> contexts, Selection<ReviewCase> selection,
+                               ObservableStringValue reviewer, Consumer<String> changed) {
         this.access = access;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -67,10 +78,12 @@ public final class ReviewCaseViewModel {
         this.blastRadius = blastRadius;
         this.clock = clock;
         this.workspace = workspace;
+        this.targets = new ApplyChoices(workspace, contexts);
         this.reviewer = reviewer;
         this.changed = changed;
         selection.selectedProperty().addListener((obs, old, c) -> show(c));
         reviewer.addListener((obs, old, now) -> evaluate());
+        applyLabel.bind(Bindings.createStringBinding(() -> targets.onContexts() ? "Apply…" : "Apply to folder…", contexts));
         show(selection.get().orElse(null));
     }
 
@@ -99,19 +112,34 @@ public final class ReviewCaseViewModel {
         }
     }
 
-    /// Writes the approved exception to a folder the reviewer picks: the workspace folder by default, so the
-    /// register shows it applied after the reload.
+    /// Writes the approved exception where the reviewer says. On a register of kubeconfig contexts that is
+    /// one of them (the one it belongs to suggested) or a folder; on a folder, a folder, the workspace's by
+    /// default, so the register shows it applied after the reload.
     public void apply() {
         ReviewCase c = current.get();
         if (!apply.allowed()) {
             return;
         }
-        Optional<Path> initial = c.appliedTo().filter(t -> t.kind() == ReviewCase.Target.Kind.FOLDER)
-                .map(t -> Path.of(t.name())).or(this::workspaceFolder);
-        dialogs.chooseFolder("Apply " + c.id() + " to a folder", initial).ifPresent(folder -> {
-            String actor = actor();
-            take("Apply", s -> s.apply(c.id(), ReviewCase.Target.folder(folder.toString()), actor));
+        if (!targets.onContexts()) {
+            applyToFolder(c);
+            return;
+        }
+        questions.askApplyTarget(targets.question(c)).ifPresent(choice -> {
+            switch (choice) {
+                case ReviewDialogs.ToContext(String context) -> applyTo(c, ReviewCase.Target.context(context));
+                case ReviewDialogs.ToFolder folder -> applyToFolder(c);
+            }
         });
+    }
+
+    private void applyToFolder(ReviewCase c) {
+        dialogs.chooseFolder("Apply " + c.id() + " to a folder", targets.folder(c))
+                .ifPresent(folder -> applyTo(c, ReviewCase.Target.folder(folder.toString())));
+    }
+
+    private void applyTo(ReviewCase c, ReviewCase.Target target) {
+        String actor = actor();
+        take("Apply", s -> s.apply(c.id(), target, actor));
     }
 
     public void renew() {
@@ -158,12 +186,14 @@ public final class ReviewCaseViewModel {
     // ---- state
 
     private void show(ReviewCase c) {
-        ReviewCase before = current.get();
         current.set(c);
         text.show(c, workflow().map(w -> w.settings().approvalsNeeded()).orElse(1), clock.instant());
-        // The same case read again after a step keeps the line that says what the step did.
-        if (before == null || c == null || !before.id().equals(c.id())) {
+        // The same case read again after a step keeps the line that says what the step did, even when the
+        // queue lets go of it for a moment while its rows are replaced; another case does not.
+        if (c != null && !c.id().equals(saidOf)) {
             lastResult.set("");
+            problem.set("");
+            saidOf = null;
         }
         evaluate();
     }
@@ -211,19 +241,22 @@ public final class ReviewCaseViewModel {
     /// Runs one service call in the background; a refusal or failure is one message, success refreshes.
     private void take(String step, ServiceCall call) {
         busy.set(true);
+        problem.set("");
         evaluate();
+        String about = current.get().id();
         Callable<ReviewResult> task = () -> call.on(access.service());
         runner.run(task, result -> {
             busy.set(false);
+            saidOf = about;
             evaluate();
             switch (result) {
                 case ReviewResult.Recorded r -> {
                     lastResult.set(sentence(r.message()));
                     changed.accept(r.after().id());
                 }
-                case ReviewResult.Refused r -> dialogs.showError(step + " refused", r.line());
+                case ReviewResult.Refused r -> failed(step + " refused: " + r.message() + " (rule " + r.rule().code() + ")");
                 case ReviewResult.Failed f -> {
-                    dialogs.showError(step + " failed", f.message());
+                    failed(step + " failed: " + f.message());
                     if (f.recorded()) {
                         changed.accept(current.get() == null ? null : current.get().id());
                     }
@@ -231,9 +264,16 @@ public final class ReviewCaseViewModel {
             }
         }, error -> {
             busy.set(false);
-            dialogs.showError(step + " failed", error.getMessage() == null ? error.toString() : error.getMessage());
+            saidOf = about;
+            failed(step + " failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
             evaluate();
         });
+    }
+
+    /// The one line that says why the step did not happen; the line of the step before no longer applies.
+    private void failed(String message) {
+        lastResult.set("");
+        problem.set(message);
     }
 
     @FunctionalInterface
@@ -250,12 +290,6 @@ public final class ReviewCaseViewModel {
         return access.current().map(ReviewService::workflow);
     }
 
-    private Optional<Path> workspaceFolder() {
-        Workspace ws = workspace.getValue();
-        return ws != null && ws.source().kind() == Source.Kind.FOLDER ? Optional.of(Path.of(ws.source().name()))
-                : Optional.empty();
-    }
-
     private String actor() {
         return reviewer.get() == null ? "" : reviewer.get().strip();
     }
@@ -266,6 +300,10 @@ public final class ReviewCaseViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /// What the last step did, in one sentence (`Applied R-1 to folder:/gitops`).
     public ReadOnlyStringProperty lastResultProperty() { return lastResult.getReadOnlyProperty(); }
+    /// Why the last step was refused or not carried out, in one line; empty after a step that worked.
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /// `Apply to folder…`, or `Apply…` when the register's contexts are offered too.
+    public ReadOnlyStringProperty applyLabelProperty() { return applyLabel.getReadOnlyProperty(); }
     public ReviewCaseText text() { return text; }
 
     public ReadOnlyBooleanProperty canApproveProperty() { return approve.allowedProperty(); }

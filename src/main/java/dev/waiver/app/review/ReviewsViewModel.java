@@ -65,6 +65,8 @@ public final class ReviewsViewModel {
     private final ObjectProperty<ReviewRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
 
     private final ObservableList<ReviewRow> source = FXCollections.observableArrayList();
+    /// One view, held: the unmodifiable wrapper listens weakly, so a view made per call could be collected.
+    private final ObservableList<ReviewRow> casesView = FXCollections.unmodifiableObservableList(source);
     private final FilteredList<ReviewRow> filtered = new FilteredList<>(source, ReviewRow::needsAction);
     private final SortedList<ReviewRow> sorted = new SortedList<>(filtered, ReviewRow.QUEUE_ORDER);
     private final ObservableList<Notification> notifications = FXCollections.observableArrayList();
@@ -116,6 +118,11 @@ public final class ReviewsViewModel {
     /// The queue, in [ReviewRow#QUEUE_ORDER].
     public ObservableList<ReviewRow> rows() {
         return FXCollections.unmodifiableObservableList(sorted);
+    }
+
+    /// Every case of the store as last read, settled ones too, in no particular order.
+    public ObservableList<ReviewRow> cases() {
+        return casesView;
     }
 
     /// Reminders over the whole register, most urgent first.

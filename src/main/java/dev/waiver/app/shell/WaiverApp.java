@@ -21,6 +21,8 @@ import dev.waiver.app.exceptions.ExceptionsScreen;
 import dev.waiver.app.exceptions.ExemptionDetailViewModel;
 import dev.waiver.app.exceptions.YamlRenderer;
 import dev.waiver.app.review.FxReviewDialogs;
+import dev.waiver.app.review.RegisterCaseView;
+import dev.waiver.app.review.RegisterCaseViewModel;
 import dev.waiver.app.review.RequestFormViewModel;
 import dev.waiver.app.review.ReviewAccess;
 import dev.waiver.app.review.ReviewCaseViewModel;
@@ -33,6 +35,7 @@ import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.DialogService;
 import dev.waiver.app.ui.FxBackgroundRunner;
 import dev.waiver.app.ui.FxDialogService;
+import dev.waiver.app.ui.Navigator;
 import dev.waiver.app.ui.Screen;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.engine.audit.AuditEntry;
@@ -83,10 +86,10 @@ public final class WaiverApp extends Application {
         this.stage = stage;
         settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
         runner = new FxBackgroundRunner();
-        reviews = ReviewAccess.of(options.home(), options.clock());
         WorkspaceChoice initial = initialChoice(options, settings);
         var access = clusterAccess(options, initial, runner, ClusterSession.Settings.defaults());
         clusters = access.session();
+        reviews = reviewAccess(options, access);
         var composed = compose(options.clock(), settings, runner, new FxDialogService(() -> stage),
                 new DefaultWorkspaceLoaders(), yamlRenderer(), reviews, new FxReviewDialogs(() -> stage),
                 settings.get(ReviewsViewModel.REVIEWER_SETTING).orElse(System.getProperty("user.name", "")), access);
@@ -144,6 +147,12 @@ public final class WaiverApp extends Application {
                 KubeconfigSource.of(kubeconfig));
     }
 
+    /// The review workflow over the data folder, applying to the contexts of the same kubeconfig the window's
+    /// register and Clusters screen use (`--kubeconfig`, else the remembered contexts' one, else kubectl's).
+    static ReviewAccess reviewAccess(AppOptions options, ClusterAccess clusters) {
+        return ReviewAccess.of(options.home(), options.clock(), clusters.kubeconfig()::load);
+    }
+
     /// The window with clusters found the usual way, snapshots beside the settings.
     static Composed compose(Clock clock, Settings settings, BackgroundRunner runner, DialogService dialogs,
                             WorkspaceLoaders loaders, YamlRenderer yaml, ReviewAccess reviews,
@@ -176,11 +185,15 @@ public final class WaiverApp extends Application {
             main.reload();
         };
         var reviewCase = new ReviewCaseViewModel(reviews, runner, dialogs, reviewDialogs,
-                new WorkspaceBlastRadius(workspace, clock), clock, workspace, cases, queue.reviewerProperty(), changed);
+                new WorkspaceBlastRadius(workspace, clock), clock, workspace, clusters.session().openContextsProperty(),
+                cases, queue.reviewerProperty(), changed);
+        Navigator navigator = screen -> window.get().show(screen);
+        var registerCase = new RegisterCaseViewModel(selection, queue.cases(), queue.unavailableProperty(),
+                queue::selectById, navigator);
         var form = new RequestFormViewModel(reviews, runner, dialogs, clock, workspace, queue.reviewerProperty(), changed);
 
         var compliance = new ComplianceViewModel(runner, clock, workspace, yaml, form::requestFor,
-                screen -> window.get().show(screen), queue.unavailableProperty());
+                navigator, queue.unavailableProperty());
         var coverage = new CoverageViewModel(selection, workspace, runner, clock);
 
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
@@ -196,7 +209,8 @@ public final class WaiverApp extends Application {
         }));
         screens.put(Screen.CLUSTERS, ScreenSlot.of(() -> new ClustersScreen(
                 new ClustersViewModel(clusters.kubeconfig(), clusters.session(), runner, main::openContexts))));
-        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail, new CoverageView(coverage)), screens));
+        window.set(new MainWindow(main, new ExceptionsScreen(exceptions, detail, new CoverageView(coverage),
+                new RegisterCaseView(registerCase)), screens));
         return new Composed(window.get(), main, exceptions);
     }
 

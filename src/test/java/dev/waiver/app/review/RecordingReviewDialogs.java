@@ -14,6 +14,9 @@ final class RecordingReviewDialogs implements DialogService, ReviewDialogs {
     Optional<Path> folder = Optional.empty();
     Optional<String> reason = Optional.empty();
     Optional<Renewal> renewal = Optional.empty();
+    /// Answers the apply-target question; given the question, empty cancels. By default: the suggestion.
+    java.util.function.Function<TargetQuestion, Optional<ApplyChoice>> target = q -> Optional.of(q.suggested());
+    TargetQuestion lastTargetQuestion;
     boolean approves = true;
     boolean confirms = true;
     Consumer<ApprovalViewModel> fillApproval = approval -> { };
@@ -53,6 +56,14 @@ final class RecordingReviewDialogs implements DialogService, ReviewDialogs {
     public Optional<String> askReason(ReasonQuestion question) {
         shown.add("ask: " + question.title());
         return reason;
+    }
+
+    @Override
+    public Optional<ApplyChoice> askApplyTarget(TargetQuestion question) {
+        lastTargetQuestion = question;
+        shown.add("apply to: " + question.title() + ": " + String.join(" | ", question.choices().stream()
+                .map(c -> (c.equals(question.suggested()) ? "*" : "") + c.label()).toList()));
+        return target.apply(question);
     }
 
     @Override

@@ -3,13 +3,19 @@ package dev.waiver.app.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waiver.app.workspace.FolderWorkspace;
+import dev.waiver.app.workspace.Workspace;
 import dev.waiver.engine.audit.AuditAction;
 import dev.waiver.engine.exemption.ExemptionStatus;
+import dev.waiver.engine.exemption.KyvernoObjects;
+import dev.waiver.engine.exemption.PolicyCatalog;
+import dev.waiver.engine.exemption.Source;
 import dev.waiver.engine.exemption.StatusRules;
+import dev.waiver.engine.tree.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,8 +157,10 @@ class ReviewCaseViewModelTest {
         applyToTheWorkspaceFolder();
         desk.dialogs.folder = Optional.of(other);
         vm.apply();
-        assertThat(desk.dialogs.shown).contains("error: Apply refused: refused (wrong-state): " + id
-                + " is already applied to folder:" + folder + "; remove it there first");
+        assertThat(vm.problemProperty().get()).isEqualTo("Apply refused: " + id + " is already applied to folder:"
+                + folder + "; remove it there first (rule wrong-state)");
+        assertThat(vm.lastResultProperty().get()).as("the line of the step before no longer applies").isEmpty();
+        assertThat(desk.dialogs.shown).noneMatch(s -> s.startsWith("error: "));
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
@@ -162,10 +170,106 @@ class ReviewCaseViewModelTest {
         int entries = desk.log.entries().size();
         desk.dialogs.folder = Optional.of(folder.resolve("missing"));
         vm.apply();
-        assertThat(desk.dialogs.shown).anyMatch(s -> s.startsWith("error: Apply failed: " + id + " not written to folder:")
-                && s.contains("no such folder"));
+        assertThat(vm.problemProperty().get()).startsWith("Apply failed: " + id + " not written to folder:")
+                .contains("no such folder");
         assertThat(desk.log.entries()).hasSize(entries);
         assertThat(vm.canApplyProperty().get()).isTrue();
+        String problem = vm.problemProperty().get();
+        desk.queue.selectedRowProperty().set(null);
+        desk.select(id);
+        assertThat(vm.problemProperty().get()).as("the queue letting go for a moment keeps it").isEqualTo(problem);
+        String other = desk.request("dana", "checkout", 5);
+        desk.select(other);
+        assertThat(vm.problemProperty().get()).as("another case does not have it").isEmpty();
+        desk.select(id);
+        assertThat(vm.problemProperty().get()).isEmpty();
+
+        desk.dialogs.folder = Optional.of(folder);
+        vm.apply();
+        assertThat(vm.problemProperty().get()).as("a step that works clears it").isEmpty();
+        assertThat(vm.lastResultProperty().get()).isEqualTo("Applied " + id + " to folder:" + folder);
+    }
+
+    @Test
+    void onARegisterOfContextsApplyOffersThemAndAFolderAndWritesToTheOneChosen() {
+        assertThat(vm.applyLabelProperty().get()).isEqualTo("Apply to folder…");
+        desk.contexts.set(List.of("prod", "staging"));
+        assertThat(vm.applyLabelProperty().get()).isEqualTo("Apply…");
+        approveAs("sam");
+
+        desk.dialogs.target = q -> Optional.of(new ReviewDialogs.ToContext("staging"));
+        vm.apply();
+
+        assertThat(desk.dialogs.shown).contains("apply to: Apply " + id + ": *Context prod | Context staging | A folder…");
+        assertThat(desk.dialogs.shown).noneMatch(s -> s.startsWith("choose folder"));
+        assertThat(desk.inContext.get("staging")).hasSize(1);
+        assertThat(desk.inContext).doesNotContainKey("prod");
+        assertThat(vm.text().appliedToProperty().get()).isEqualTo("context:staging");
+        assertThat(vm.lastResultProperty().get()).startsWith("Applied " + id + " to context:staging (resourceVersion ");
+        assertThat(desk.log.entries().getLast().record().context()).isEqualTo("context:staging");
+
+        // Revoke and remove go where it was applied, whatever the register shows now.
+        desk.contexts.set(List.of());
+        desk.dialogs.reason = Optional.of("fixed upstream");
+        vm.revoke();
+        var held = desk.inContext.get("staging").values().iterator().next();
+        assertThat(Trees.stringMap(held, "metadata", "annotations")).containsEntry("waiver.dev/revoked-by", "sam");
+        vm.remove();
+        assertThat(desk.inContext.get("staging")).isEmpty();
+        assertThat(vm.text().statusTextProperty().get()).isEqualTo("Revoked (removed)");
+    }
+
+    @Test
+    void theContextSuggestedIsTheOneHoldingExceptionsForTheRequestsNamespace() {
+        desk.contexts.set(List.of("prod", "staging"));
+        approveAs("sam");
+        var there = KyvernoObjects.toExemption(Map.of(
+                "apiVersion", "kyverno.io/v2", "kind", "PolicyException",
+                "metadata", Map.of("name", "older", "namespace", "payments"),
+                "spec", Map.of("exceptions", List.of(Map.of("policyName", "p", "ruleNames", List.of("r"))),
+                        "match", Map.of("any", List.of(Map.of("resources", Map.of("kinds", List.of("Pod"))))))),
+                Source.context("staging"), Optional.empty());
+        desk.workspace.set(new Workspace("prod, staging", Source.context("prod,staging"),
+                List.of(there), PolicyCatalog.empty(), List.of(), List.of(), List.of()));
+        desk.dialogs.target = q -> Optional.empty();
+
+        vm.apply();
+
+        assertThat(desk.dialogs.lastTargetQuestion.suggested()).isEqualTo(new ReviewDialogs.ToContext("staging"));
+        assertThat(desk.log.entries()).as("cancelled: nothing recorded").hasSize(2);
+        assertThat(desk.inContext).isEmpty();
+    }
+
+    @Test
+    void aContextThatRefusesTheWriteIsOneLineOnTheScreenAndNothingIsRecorded() {
+        desk.contexts.set(List.of("prod"));
+        approveAs("sam");
+        int entries = desk.log.entries().size();
+        desk.refusing.put("prod", "Not allowed to create policyexceptions.kyverno.io in namespace payments as ops; "
+                + "nothing was written.");
+
+        vm.apply();
+
+        assertThat(vm.problemProperty().get()).isEqualTo("Apply failed: " + id + " not written to context:prod: Not allowed "
+                + "to create policyexceptions.kyverno.io in namespace payments as ops; nothing was written.");
+        assertThat(desk.dialogs.shown).noneMatch(s -> s.startsWith("error: "));
+        assertThat(desk.log.entries()).hasSize(entries);
+        assertThat(vm.canApplyProperty().get()).isTrue();
+        assertThat(vm.text().appliedToProperty().get()).isEqualTo("not applied");
+    }
+
+    @Test
+    void onARegisterOfContextsAFolderCanStillBeChosen() {
+        desk.contexts.set(List.of("prod"));
+        approveAs("sam");
+        desk.dialogs.target = q -> Optional.of(new ReviewDialogs.ToFolder());
+        desk.dialogs.folder = Optional.of(folder);
+
+        vm.apply();
+
+        assertThat(desk.dialogs.shown).containsSubsequence("apply to: Apply " + id + ": *Context prod | A folder…",
+                "choose folder: Apply " + id + " to a folder from " + folder);
+        assertThat(vm.text().appliedToProperty().get()).isEqualTo("folder:" + folder);
     }
 
     @Test

@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.waiver.app.AppOptions;
-import dev.waiver.app.cluster.Backoff;
-import dev.waiver.app.cluster.ClusterWatch;
 import dev.waiver.app.cluster.SnapshotStore;
 import dev.waiver.app.cluster.TestCluster;
-import dev.waiver.app.clusters.ClusterSession;
 import dev.waiver.app.exceptions.ExceptionRow;
 import dev.waiver.app.exceptions.Fixture;
-import dev.waiver.app.review.FxReviewDialogs;
-import dev.waiver.app.review.ReviewAccess;
 import dev.waiver.app.settings.Settings;
-import dev.waiver.app.ui.FxBackgroundRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -41,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// The window on clusters, composed from the command line's options as the app composes it, against
 /// fabric8's mock API server over loopback HTTP: pick a context on the Clusters screen, connect, watch
@@ -50,22 +37,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ClustersWindowTest {
 
-    /// The client's fast timeouts, watches that give up after 3 quick attempts, changes gathered for 100 ms.
-    private static final ClusterSession.Settings FAST = new ClusterSession.Settings(TestCluster.fast(),
-            new ClusterWatch.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 0.2), 3,
-                    Duration.ofSeconds(30), new Random(7)), Duration.ofMillis(100));
-
     @TempDir
     Path dir;
 
     private Stage stage;
     private TestCluster prod;
     private Path home;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private ClusterWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        this.window = new ClusterWindow(stage);
     }
 
     @BeforeEach
@@ -204,31 +187,12 @@ class ClustersWindowTest {
 
     /// Composes the window from these arguments the way `WaiverApp.start` does, and opens its first workspace.
     private void open(FxRobot robot, String... args) {
-        var options = AppOptions.parse(List.of(args));
-        var settings = Settings.load(options.home().resolve(Settings.FILE_NAME));
-        var initial = WaiverApp.initialChoice(options, settings);
-        var runner = new FxBackgroundRunner();
-        var access = WaiverApp.clusterAccess(options, initial, runner, FAST);
-        running.add(runner);
-        running.add(access.session());
-        var composed = WaiverApp.compose(options.clock(), settings, runner, new RecordingDialogs(),
-                new DefaultWorkspaceLoaders(), WaiverApp.yamlRenderer(), ReviewAccess.unavailable("not in this test"),
-                new FxReviewDialogs(() -> stage), "", access);
-        robot.interact(() -> {
-            stage.setScene(WaiverApp.scene(composed.window()));
-            stage.setWidth(1400);
-            stage.setHeight(800);
-            stage.show();
-            composed.viewModel().start(initial);
-        });
+        window.open(robot, new RecordingDialogs(), "", args);
     }
 
     /// What the app's stop does: the session first (watches, clients), then the runner.
     private void quit() throws Exception {
-        for (AutoCloseable closeable : running.reversed()) {
-            closeable.close();
-        }
-        running.clear();
+        window.close();
     }
 
     private Path kubeconfig(Map<String, String> servers) {
@@ -236,8 +200,7 @@ class ClustersWindowTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> n instanceof javafx.scene.text.Text t ? t.getText()
-                : ((Labeled) n).getText()).map(t -> t == null ? "" : t).orElse("");
+        return ClusterWindow.text(robot, query);
     }
 
     private static javafx.scene.control.CheckBox checkBox(FxRobot robot, String query) {
@@ -260,19 +223,7 @@ class ClustersWindowTest {
 
     /// Waits up to 20 s; on time-out says what the window showed.
     private void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (TimeoutException e) {
-            var robot = new FxRobot();
-            var shown = new StringBuilder("the window showed:");
-            for (String id : List.of("#workspaceTitle", "#workspaceSource", "#rowCount", "#loadError", "#kubeconfigPath",
-                    "#kubeconfigProblem", "#contextsPlaceholder", "#state-prod", "#state-dev")) {
-                shown.append("\n  ").append(id).append(" = ").append(text(robot, id));
-            }
-            throw new AssertionError(shown.toString(), e);
-        }
+        ClusterWindow.waitFor(condition, List.of("#workspaceTitle", "#workspaceSource", "#rowCount", "#loadError",
+                "#kubeconfigPath", "#kubeconfigProblem", "#contextsPlaceholder", "#state-prod", "#state-dev"));
     }
 }
