@@ -1,6 +1,7 @@
 package dev.waiver.app.auditview;
 
 import dev.waiver.app.ui.Icons;
+import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.audit.AuditAction;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -182,18 +183,7 @@ final class AuditLogView extends BorderPane {
                         : "No entry matches the filters",
                 viewModel.loadingProperty(), viewModel.filterProperty()));
         table.setPlaceholder(placeholder);
-        table.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
-        viewModel.selectedRowProperty().addListener((obs, old, row) -> {
-            if (row != table.getSelectionModel().getSelectedItem()) {
-                if (row == null) {
-                    table.getSelectionModel().clearSelection();
-                } else {
-                    table.getSelectionModel().select(row);
-                    table.scrollTo(row);
-                }
-            }
-        });
+        TableSelection.bind(table, viewModel.selectedRowProperty());
         return table;
     }
 

@@ -2,6 +2,7 @@ package dev.waiver.app.compliance;
 
 import dev.waiver.app.ui.CheckComboBinding;
 import dev.waiver.app.ui.Icons;
+import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.evaluation.RuleStatus;
 import java.util.Comparator;
 import java.util.List;
@@ -249,18 +250,7 @@ public final class ComplianceScreen extends BorderPane {
         placeholder.setMaxWidth(560);
         placeholder.textProperty().bind(viewModel.placeholderProperty());
         table.setPlaceholder(placeholder);
-        table.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
-        viewModel.selectedRowProperty().addListener((obs, old, row) -> {
-            if (row != table.getSelectionModel().getSelectedItem()) {
-                if (row == null) {
-                    table.getSelectionModel().clearSelection();
-                } else {
-                    table.getSelectionModel().select(row);
-                    table.scrollTo(row);
-                }
-            }
-        });
+        TableSelection.bind(table, viewModel.selectedRowProperty());
         var request = new MenuItem("Request exception…", Icons.REQUEST.node());
         request.setId("requestExceptionMenuItem");
         request.disableProperty().bind(viewModel.canRequestProperty().not());

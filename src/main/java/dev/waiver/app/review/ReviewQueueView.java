@@ -2,6 +2,7 @@ package dev.waiver.app.review;
 
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
+import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.review.Reminder;
 import java.util.List;
 import java.util.function.Function;
@@ -104,18 +105,7 @@ final class ReviewQueueView extends VBox {
         placeholder.textProperty().bind(Bindings.when(viewModel.loadingProperty()).then("Loading…")
                 .otherwise("Nothing waits for a reviewer"));
         table.setPlaceholder(placeholder);
-        table.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
-        viewModel.selectedRowProperty().addListener((obs, old, row) -> {
-            if (row != table.getSelectionModel().getSelectedItem()) {
-                if (row == null) {
-                    table.getSelectionModel().clearSelection();
-                } else {
-                    table.getSelectionModel().select(row);
-                    table.scrollTo(row);
-                }
-            }
-        });
+        TableSelection.bind(table, viewModel.selectedRowProperty());
         return table;
     }
 
