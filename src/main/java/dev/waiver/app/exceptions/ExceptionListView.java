@@ -109,13 +109,13 @@ public final class ExceptionListView extends BorderPane {
         HBox.setHgrow(searchField, Priority.ALWAYS);
         searchField.setMaxWidth(520);
 
-        var checkTypes = new CheckComboBox<>(viewModel.availableCheckTypes());
+        var checkTypes = new CheckComboBox<String>();
         checkTypes.setId("checkTypeFilter");
-        CheckComboBinding.bind(checkTypes, viewModel.checkTypeFilterProperty(), "Check type");
+        CheckComboBinding.bind(checkTypes, viewModel.availableCheckTypes(), viewModel.checkTypeFilterProperty(), "Check type");
 
-        var namespaces = new CheckComboBox<>(viewModel.availableNamespaces());
+        var namespaces = new CheckComboBox<String>();
         namespaces.setId("namespaceFilter");
-        CheckComboBinding.bind(namespaces, viewModel.namespaceFilterProperty(), "Namespace");
+        CheckComboBinding.bind(namespaces, viewModel.availableNamespaces(), viewModel.namespaceFilterProperty(), "Namespace");
 
         var clear = new Button("Clear filters", Icons.CLEAR_FILTERS.node());
         clear.setId("clearFiltersButton");

@@ -80,6 +80,10 @@ public final class ExceptionListViewModel {
     private final ObservableList<ExceptionRow> rows = FXCollections.unmodifiableObservableList(filtered);
     private final ObservableList<String> checkTypes = FXCollections.observableArrayList();
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    // One view each, kept: an unmodifiable view observes its list only weakly, so a fresh one per call
+    // could be collected while a view still listens to it.
+    private final ObservableList<String> checkTypesView = FXCollections.unmodifiableObservableList(checkTypes);
+    private final ObservableList<String> namespacesView = FXCollections.unmodifiableObservableList(namespaces);
     private final ObservableList<LoadProblem> problems = FXCollections.observableArrayList();
     private final Map<ExemptionStatus, ReadOnlyIntegerWrapper> counts = new EnumMap<>(ExemptionStatus.class);
     private final ReadOnlyIntegerWrapper matchingAnyStatus = new ReadOnlyIntegerWrapper(this, "matchingAnyStatus");
@@ -164,11 +168,11 @@ public final class ExceptionListViewModel {
     }
 
     public ObservableList<String> availableCheckTypes() {
-        return FXCollections.unmodifiableObservableList(checkTypes);
+        return checkTypesView;
     }
 
     public ObservableList<String> availableNamespaces() {
-        return FXCollections.unmodifiableObservableList(namespaces);
+        return namespacesView;
     }
 
     public ObservableList<LoadProblem> problems() {

@@ -121,6 +121,24 @@ class ExceptionsScreenTest {
         assertTrue(robot.lookup("#namespaceFilter").queryAs(CheckComboBox.class).getCheckModel().getCheckedItems().isEmpty());
     }
 
+    /// A reload gives the filter's popup fresh check boxes: a chosen item must still show checked, and a
+    /// click on it must still uncheck it.
+    @Test
+    void aFilterChoiceStaysClickableAfterAReload(FxRobot robot) {
+        robot.clickOn("#namespaceFilter");
+        robot.clickOn(popupItem(robot, "ci"));
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(2, rows(robot));
+        robot.interact(() -> list.load(Fixture.loader()));
+        robot.clickOn("#namespaceFilter");
+        var ci = popupItem(robot, "ci");
+        assertTrue(((javafx.scene.control.CheckBox) ci).isSelected(), "the chosen namespace shows checked");
+        robot.clickOn(ci);
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(java.util.Set.of(), list.namespaceFilterProperty().get());
+        assertEquals(Fixture.EXCEPTIONS, rows(robot));
+    }
+
     /// The check box of an item in the open CheckComboBox popup (not a table cell with the same text).
     private static Node popupItem(FxRobot robot, String text) {
         WaitForAsyncUtils.waitForFxEvents();
