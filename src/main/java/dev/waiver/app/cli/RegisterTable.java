@@ -44,7 +44,7 @@ final class RegisterTable {
                 r.shownEnd().map(end -> end.toString().substring(0, 10) + " (" + Durations.until(end, now) + ")").orElse("never"),
                 r.findings().stream().map(Finding::code).map(c -> c.code()).collect(Collectors.joining(","))
             };
-            cells.add(withContext ? prepend(e.source().name(), row) : row);
+            cells.add(withContext ? prepend(e.source().context().orElse("-"), row) : row);
         }
         TextTable.print(cells, withContext ? prepend(CONTEXT_WIDTH, MAX) : MAX, out);
         out.println();

@@ -25,8 +25,10 @@ import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 
-/// The register: status counters that double as quick filters, the check-type, namespace and text
-/// filters, and the sortable table. Binds to [ExceptionListViewModel] and holds no logic.
+/// The register: status counters that double as quick filters, the check-type, namespace, context and
+/// text filters, and the sortable table. Binds to [ExceptionListViewModel] and holds no logic.
+///
+/// The context filter and column appear only while the register merges several kubeconfig contexts.
 public final class ExceptionListView extends BorderPane {
 
     private final ExceptionListViewModel viewModel;
@@ -109,19 +111,25 @@ public final class ExceptionListView extends BorderPane {
         HBox.setHgrow(searchField, Priority.ALWAYS);
         searchField.setMaxWidth(520);
 
-        var checkTypes = new CheckComboBox<>(viewModel.availableCheckTypes());
+        var checkTypes = new CheckComboBox<String>();
         checkTypes.setId("checkTypeFilter");
-        CheckComboBinding.bind(checkTypes, viewModel.checkTypeFilterProperty(), "Check type");
+        CheckComboBinding.bind(checkTypes, viewModel.availableCheckTypes(), viewModel.checkTypeFilterProperty(), "Check type");
 
-        var namespaces = new CheckComboBox<>(viewModel.availableNamespaces());
+        var namespaces = new CheckComboBox<String>();
         namespaces.setId("namespaceFilter");
-        CheckComboBinding.bind(namespaces, viewModel.namespaceFilterProperty(), "Namespace");
+        CheckComboBinding.bind(namespaces, viewModel.availableNamespaces(), viewModel.namespaceFilterProperty(), "Namespace");
+
+        var contexts = new CheckComboBox<String>();
+        contexts.setId("contextFilter");
+        CheckComboBinding.bind(contexts, viewModel.availableContexts(), viewModel.contextFilterProperty(), "Context");
+        contexts.visibleProperty().bind(viewModel.severalContextsProperty());
+        contexts.managedProperty().bind(contexts.visibleProperty());
 
         var clear = new Button("Clear filters", Icons.CLEAR_FILTERS.node());
         clear.setId("clearFiltersButton");
         clear.setOnAction(e -> viewModel.clearFilters());
 
-        var bar = new HBox(8, searchField, checkTypes, namespaces, clear);
+        var bar = new HBox(8, searchField, checkTypes, namespaces, contexts, clear);
         bar.getStyleClass().add("filter-bar");
         return bar;
     }
@@ -155,6 +163,20 @@ public final class ExceptionListView extends BorderPane {
         // Every column stays in view: status, expiry and findings keep their width (they matter most), the
         // text columns share the rest and truncate with an ellipsis; the detail pane shows the full text.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Added and removed rather than hidden: the table menu's visibility toggles could not set a bound
+        // `visible`, and a folder's register should not list an always-empty column there either.
+        var context = text("Context", "colContext", 120, 80, ExceptionRow.BY_CONTEXT, ExceptionRow::context);
+        Runnable placeContext = () -> {
+            if (viewModel.severalContextsProperty().get()) {
+                if (!table.getColumns().contains(context)) {
+                    table.getColumns().add(1, context);
+                }
+            } else {
+                table.getColumns().remove(context);
+            }
+        };
+        viewModel.severalContextsProperty().addListener((obs, old, now) -> placeContext.run());
+        placeContext.run();
         table.setTableMenuButtonVisible(true);
         // The rows are a view over the ViewModel's SortedList: sorting means handing it a comparator. It is
         // built from the columns' own row comparators rather than taken from the table, whose comparator

@@ -45,7 +45,7 @@ import javafx.collections.transformation.SortedList;
 
 /// The exception register as a filterable, sortable list with per-status counters.
 ///
-/// Inputs are the four filter properties and the sort order; everything else is read-only output.
+/// Inputs are the five filter properties and the sort order; everything else is read-only output.
 /// Rows are sorted first and filtered second (`FilteredList` over `SortedList`), so a keystroke costs at
 /// most one pass of the search over the register ([RegisterSearch], often less) plus one cheap pass that
 /// reads the stored verdicts: never a re-sort. The search pass also counts rows per status under the
@@ -69,6 +69,7 @@ public final class ExceptionListViewModel {
     private final ObjectProperty<Set<ExemptionStatus>> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", Set.of());
     private final ObjectProperty<Set<String>> checkTypeFilter = new SimpleObjectProperty<>(this, "checkTypeFilter", Set.of());
     private final ObjectProperty<Set<String>> namespaceFilter = new SimpleObjectProperty<>(this, "namespaceFilter", Set.of());
+    private final ObjectProperty<Set<String>> contextFilter = new SimpleObjectProperty<>(this, "contextFilter", Set.of());
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ObjectProperty<Comparator<? super ExceptionRow>> comparator = new SimpleObjectProperty<>(this, "comparator");
     private final ObjectProperty<ExceptionRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
@@ -80,12 +81,19 @@ public final class ExceptionListViewModel {
     private final ObservableList<ExceptionRow> rows = FXCollections.unmodifiableObservableList(filtered);
     private final ObservableList<String> checkTypes = FXCollections.observableArrayList();
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    private final ObservableList<String> contexts = FXCollections.observableArrayList();
+    // One view each, kept: an unmodifiable view observes its list only weakly, so a fresh one per call
+    // could be collected while a view still listens to it.
+    private final ObservableList<String> checkTypesView = FXCollections.unmodifiableObservableList(checkTypes);
+    private final ObservableList<String> namespacesView = FXCollections.unmodifiableObservableList(namespaces);
+    private final ObservableList<String> contextsView = FXCollections.unmodifiableObservableList(contexts);
     private final ObservableList<LoadProblem> problems = FXCollections.observableArrayList();
     private final Map<ExemptionStatus, ReadOnlyIntegerWrapper> counts = new EnumMap<>(ExemptionStatus.class);
     private final ReadOnlyIntegerWrapper matchingAnyStatus = new ReadOnlyIntegerWrapper(this, "matchingAnyStatus");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper problemCount = new ReadOnlyIntegerWrapper(this, "problemCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
+    private final ReadOnlyBooleanWrapper severalContexts = new ReadOnlyBooleanWrapper(this, "severalContexts");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
@@ -113,8 +121,10 @@ public final class ExceptionListViewModel {
         sorted.comparatorProperty().bind(comparator);
         shownCount.bind(Bindings.size(filtered));
         problemCount.bind(Bindings.size(problems));
+        severalContexts.bind(Bindings.size(contexts).greaterThan(1));
         checkTypeFilter.addListener((obs, old, now) -> refilterAll());
         namespaceFilter.addListener((obs, old, now) -> refilterAll());
+        contextFilter.addListener((obs, old, now) -> refilterAll());
         searchText.addListener((obs, old, now) -> refilterAll());
         statusFilter.addListener((obs, old, now) -> applyPredicate());
         selectedRow.addListener((obs, old, row) -> selection.select(row == null ? null : row.entry()));
@@ -135,6 +145,11 @@ public final class ExceptionListViewModel {
     /// Namespaces to show (exceptions living in or reaching any of them); empty shows all.
     public ObjectProperty<Set<String>> namespaceFilterProperty() {
         return namespaceFilter;
+    }
+
+    /// Kubeconfig contexts to show (exceptions read from, or applied to, any of them); empty shows all.
+    public ObjectProperty<Set<String>> contextFilterProperty() {
+        return contextFilter;
     }
 
     /// Words that must all appear in name, namespace, policy, rule, matched names, requestor, ticket or reason.
@@ -164,11 +179,22 @@ public final class ExceptionListViewModel {
     }
 
     public ObservableList<String> availableCheckTypes() {
-        return FXCollections.unmodifiableObservableList(checkTypes);
+        return checkTypesView;
     }
 
     public ObservableList<String> availableNamespaces() {
-        return FXCollections.unmodifiableObservableList(namespaces);
+        return namespacesView;
+    }
+
+    /// The contexts the register's exceptions come from, sorted; empty for a folder or the demo.
+    public ObservableList<String> availableContexts() {
+        return contextsView;
+    }
+
+    /// Whether the register merges more than one context: only then do the context column and filter
+    /// say anything the window's title does not.
+    public ReadOnlyBooleanProperty severalContextsProperty() {
+        return severalContexts.getReadOnlyProperty();
     }
 
     public ObservableList<LoadProblem> problems() {
@@ -262,6 +288,7 @@ public final class ExceptionListViewModel {
         statusFilter.set(Set.of());
         checkTypeFilter.set(Set.of());
         namespaceFilter.set(Set.of());
+        contextFilter.set(Set.of());
         searchText.set("");
     }
 
@@ -278,7 +305,7 @@ public final class ExceptionListViewModel {
 
     /// Everything derived from a workspace, computed off the FX thread.
     private record Loaded(Workspace workspace, Instant at, Register register, List<ExceptionRow> rows, List<String> checkTypes,
-                          List<String> namespaces) {
+                          List<String> namespaces, List<String> contexts) {
     }
 
     private Loaded assemble(Workspace ws) {
@@ -290,7 +317,7 @@ public final class ExceptionListViewModel {
         for (RegisterEntry entry : register.entries()) {
             built.add(new ExceptionRow(built.size(), entry, now));
         }
-        return new Loaded(ws, now, register, built, register.checkTypes(), register.namespaces());
+        return new Loaded(ws, now, register, built, register.checkTypes(), register.namespaces(), register.contexts());
     }
 
     private void apply(Loaded loaded) {
@@ -298,8 +325,11 @@ public final class ExceptionListViewModel {
         selectedRow.set(null);
         checkTypes.setAll(loaded.checkTypes());
         namespaces.setAll(loaded.namespaces());
+        contexts.setAll(loaded.contexts());
         checkTypeFilter.set(retain(checkTypeFilter.get(), loaded.checkTypes()));
         namespaceFilter.set(retain(namespaceFilter.get(), loaded.namespaces()));
+        // With one context left the filter is hidden: it must not go on hiding rows (local requests) unseen.
+        contextFilter.set(loaded.contexts().size() > 1 ? retain(contextFilter.get(), loaded.contexts()) : Set.of());
         // The verdict array is indexed by row: drop the old predicate before the rows change under it.
         filtered.setPredicate(null);
         search = new RegisterSearch(loaded.rows().stream().map(ExceptionRow::entry).toList());
@@ -332,7 +362,8 @@ public final class ExceptionListViewModel {
     }
 
     private RegisterFilter currentFilter() {
-        return new RegisterFilter(Set.of(), checkTypeFilter.get(), namespaceFilter.get(), searchText.get());
+        return new RegisterFilter(Set.of(), checkTypeFilter.get(), namespaceFilter.get(), contextFilter.get(),
+                searchText.get());
     }
 
     /// The one search pass per keystroke (see [RegisterSearch]), which also counts rows per status.

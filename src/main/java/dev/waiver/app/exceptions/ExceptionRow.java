@@ -21,6 +21,7 @@ public final class ExceptionRow {
     /// Held here, not read through `entry`, so the per-keystroke filter pass touches one object per row.
     private final ExemptionStatus status;
     private final String name;
+    private final String context;
     private final String namespace;
     private final String checks;
     private final String checkType;
@@ -43,6 +44,7 @@ public final class ExceptionRow {
         this.status = entry.status();
         var e = entry.exemption();
         this.name = e.name();
+        this.context = e.source().context().orElse("");
         this.namespace = e.namespace().isEmpty() ? Formats.NONE : e.namespace();
         this.checks = Formats.checks(e.checks());
         this.checkType = entry.checkTypeText();
@@ -85,6 +87,12 @@ public final class ExceptionRow {
 
     public String name() {
         return name;
+    }
+
+    /// The kubeconfig context the exception was read from or applied to; blank for a folder's exception,
+    /// the demo's, or a local request not yet applied.
+    public String context() {
+        return context;
     }
 
     public String namespace() {
@@ -147,6 +155,7 @@ public final class ExceptionRow {
     /// Orders for the sortable columns: plain fields, with rows lacking a date or findings last.
     public static final Comparator<ExceptionRow> BY_STATUS = Comparator.comparing(ExceptionRow::status);
     public static final Comparator<ExceptionRow> BY_NAME = Comparator.comparing(ExceptionRow::name, String.CASE_INSENSITIVE_ORDER);
+    public static final Comparator<ExceptionRow> BY_CONTEXT = Comparator.comparing(ExceptionRow::context, String.CASE_INSENSITIVE_ORDER);
     public static final Comparator<ExceptionRow> BY_NAMESPACE = Comparator.comparing(ExceptionRow::namespace, String.CASE_INSENSITIVE_ORDER);
     public static final Comparator<ExceptionRow> BY_CHECKS = Comparator.comparing(ExceptionRow::checks, String.CASE_INSENSITIVE_ORDER);
     public static final Comparator<ExceptionRow> BY_CHECK_TYPE = Comparator.comparing(ExceptionRow::checkType, String.CASE_INSENSITIVE_ORDER);

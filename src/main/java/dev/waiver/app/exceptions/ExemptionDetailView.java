@@ -1,5 +1,6 @@
 package dev.waiver.app.exceptions;
 
+import static dev.waiver.app.ui.DetailSections.optionalRow;
 import static dev.waiver.app.ui.DetailSections.row;
 import static dev.waiver.app.ui.DetailSections.section;
 import static dev.waiver.app.ui.DetailSections.titled;
@@ -38,6 +39,7 @@ public final class ExemptionDetailView extends BorderPane {
 
         var fields = new VBox(14, header(),
                 section("Scope",
+                        optionalRow("Context", "detailContext", viewModel.contextProperty()),
                         row("Policies and rules", "detailChecks", viewModel.checksProperty()),
                         row("Check type", "detailCheckType", viewModel.checkTypeProperty()),
                         row("Matches", "detailMatches", viewModel.matchesProperty())),

@@ -35,6 +35,7 @@ public final class ExemptionDetailViewModel {
     private final ReadOnlyStringWrapper namespace = text("namespace");
     private final ReadOnlyStringWrapper statusText = text("statusText");
     private final ReadOnlyStringWrapper source = text("source");
+    private final ReadOnlyStringWrapper context = text("context");
     private final ReadOnlyStringWrapper origin = text("origin");
     private final ReadOnlyStringWrapper checks = text("checks");
     private final ReadOnlyStringWrapper checkType = text("checkType");
@@ -68,7 +69,7 @@ public final class ExemptionDetailViewModel {
         present.set(entry != null);
         if (entry == null) {
             status.set(null);
-            List.of(name, namespace, statusText, source, origin, checks, checkType, matches, requestor, reason, ticket,
+            List.of(name, namespace, statusText, source, context, origin, checks, checkType, matches, requestor, reason, ticket,
                     approver, decision, riskAcceptance, created, starts, expires, expiryNote, renewals, yaml)
                     .forEach(p -> p.set(""));
             findings.clear();
@@ -81,6 +82,7 @@ public final class ExemptionDetailViewModel {
         name.set(e.name());
         namespace.set(e.namespace().isEmpty() ? "(cluster-wide)" : e.namespace());
         source.set(e.source().label());
+        context.set(e.source().context().orElse(""));
         origin.set(Formats.orNone(e.origin()));
         checks.set(String.join("\n", e.checks().stream().map(ExemptionDetailViewModel::checkLine).toList()));
         checkType.set(entry.checkTypeText());
@@ -157,6 +159,8 @@ public final class ExemptionDetailViewModel {
     public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
     public ReadOnlyStringProperty namespaceProperty() { return namespace.getReadOnlyProperty(); }
     public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
+    /// The kubeconfig context the exception was read from or applied to; empty when it has none.
+    public ReadOnlyStringProperty contextProperty() { return context.getReadOnlyProperty(); }
     public ReadOnlyStringProperty originProperty() { return origin.getReadOnlyProperty(); }
     public ReadOnlyStringProperty checksProperty() { return checks.getReadOnlyProperty(); }
     public ReadOnlyStringProperty checkTypeProperty() { return checkType.getReadOnlyProperty(); }

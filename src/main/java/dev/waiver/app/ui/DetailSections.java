@@ -1,6 +1,7 @@
 package dev.waiver.app.ui;
 
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -13,8 +14,12 @@ import javafx.scene.layout.VBox;
 /// they look and read alike.
 public final class DetailSections {
 
-    /// One line of a section: its label, the id of its value node (for tests), and the bound value.
-    public record Row(String label, String id, ObservableStringValue value) {
+    /// One line of a section: its label, the id of its value node (for tests), and the bound value; an
+    /// `optional` line is hidden while its value is empty.
+    public record Row(String label, String id, ObservableStringValue value, boolean optional) {
+        public Row(String label, String id, ObservableStringValue value) {
+            this(label, id, value, false);
+        }
     }
 
     private DetailSections() {
@@ -22,6 +27,11 @@ public final class DetailSections {
 
     public static Row row(String label, String id, ObservableStringValue value) {
         return new Row(label, id, value);
+    }
+
+    /// A line shown only while it has a value (the context of an exception read from a cluster, say).
+    public static Row optionalRow(String label, String id, ObservableStringValue value) {
+        return new Row(label, id, value, true);
     }
 
     public static VBox section(String title, Row... rows) {
@@ -40,6 +50,12 @@ public final class DetailSections {
             value.getStyleClass().add("detail-value");
             value.setWrapText(true);
             value.textProperty().bind(rows[i].value());
+            if (rows[i].optional()) {
+                value.visibleProperty().bind(Bindings.isNotEmpty(rows[i].value()));
+                value.managedProperty().bind(value.visibleProperty());
+                key.visibleProperty().bind(value.visibleProperty());
+                key.managedProperty().bind(value.visibleProperty());
+            }
             grid.addRow(i, key, value);
         }
         return titled(title, grid);

@@ -68,4 +68,12 @@ public final class Register {
         entries.forEach(e -> names.addAll(e.namespaces()));
         return List.copyOf(names);
     }
+
+    /// The kubeconfig contexts exceptions were read from or applied to, sorted, for the filter's choices.
+    /// Empty for a folder or the demo.
+    public List<String> contexts() {
+        var names = new TreeSet<String>();
+        entries.forEach(e -> e.exemption().source().context().ifPresent(names::add));
+        return List.copyOf(names);
+    }
 }

@@ -58,6 +58,12 @@ public record RegisterEntry(
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
+    /// Whether this exception was read from (or applied to) one of these kubeconfig contexts.
+    public boolean inAnyContext(Set<String> contexts) {
+        Source source = exemption.source();
+        return source.kind() == Source.Kind.CONTEXT && contexts.contains(source.name());
+    }
+
     public String checkTypeText() {
         return String.join(", ", checkTypes);
     }

@@ -9,26 +9,38 @@ import java.util.function.Predicate;
 
 /// A combination of the register's filters. An empty set does not constrain its dimension; the text is
 /// split into words that must all appear (in name, namespace, policy, rule, matched names, requestor,
-/// ticket or reason).
-public record RegisterFilter(Set<ExemptionStatus> statuses, Set<String> checkTypes, Set<String> namespaces, String text) {
+/// ticket or reason). `contexts` keeps exceptions read from (or applied to) any of those kubeconfig
+/// contexts; a local request not yet applied, or a folder's exception, has none and is left out by it.
+public record RegisterFilter(Set<ExemptionStatus> statuses, Set<String> checkTypes, Set<String> namespaces,
+                             Set<String> contexts, String text) {
 
     public RegisterFilter {
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         checkTypes = Set.copyOf(checkTypes);
         namespaces = Set.copyOf(namespaces);
+        contexts = Set.copyOf(contexts);
         text = text == null ? "" : text.strip();
     }
 
+    /// Every context.
+    public RegisterFilter(Set<ExemptionStatus> statuses, Set<String> checkTypes, Set<String> namespaces, String text) {
+        this(statuses, checkTypes, namespaces, Set.of(), text);
+    }
+
     public static RegisterFilter all() {
-        return new RegisterFilter(Set.of(), Set.of(), Set.of(), "");
+        return new RegisterFilter(Set.of(), Set.of(), Set.of(), Set.of(), "");
     }
 
     public RegisterFilter withStatuses(Set<ExemptionStatus> newStatuses) {
-        return new RegisterFilter(newStatuses, checkTypes, namespaces, text);
+        return new RegisterFilter(newStatuses, checkTypes, namespaces, contexts, text);
+    }
+
+    public RegisterFilter withContexts(Set<String> newContexts) {
+        return new RegisterFilter(statuses, checkTypes, namespaces, newContexts, text);
     }
 
     public RegisterFilter withText(String newText) {
-        return new RegisterFilter(statuses, checkTypes, namespaces, newText);
+        return new RegisterFilter(statuses, checkTypes, namespaces, contexts, newText);
     }
 
     public boolean matches(RegisterEntry entry) {
@@ -53,6 +65,9 @@ public record RegisterFilter(Set<ExemptionStatus> statuses, Set<String> checkTyp
                 return false;
             }
             if (!namespaces.isEmpty() && namespaces.stream().noneMatch(entry::concernsNamespace)) {
+                return false;
+            }
+            if (!contexts.isEmpty() && !entry.inAnyContext(contexts)) {
                 return false;
             }
             String haystack = entry.searchText();

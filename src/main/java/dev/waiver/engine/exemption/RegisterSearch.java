@@ -56,6 +56,7 @@ public final class RegisterSearch {
         boolean narrowing = last != null
                 && filter.checkTypes().equals(lastFilter.checkTypes())
                 && filter.namespaces().equals(lastFilter.namespaces())
+                && filter.contexts().equals(lastFilter.contexts())
                 && lower(filter.text()).startsWith(lower(lastFilter.text()));
         boolean[] previous = narrowing ? last.passes() : null;
         Predicate<RegisterEntry> others = filter.predicateIgnoringStatus();

@@ -1,5 +1,7 @@
 package dev.waiver.engine.exemption;
 
+import java.util.Optional;
+
 /// Where an exception was read from: a kubeconfig context, a folder of YAML, the demo, or a local request.
 public record Source(Kind kind, String name) {
 
@@ -15,6 +17,12 @@ public record Source(Kind kind, String name) {
 
     public static Source context(String name) {
         return new Source(Kind.CONTEXT, name);
+    }
+
+    /// The kubeconfig context this was read from, or applied to; empty for a folder, the demo or a request
+    /// not yet applied.
+    public Optional<String> context() {
+        return kind == Kind.CONTEXT ? Optional.of(name) : Optional.empty();
     }
 
     public String label() {

@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waiver.app.ui.ImmediateRunner;
 import dev.waiver.app.ui.Selection;
+import dev.waiver.app.workspace.Workspace;
+import dev.waiver.app.workspace.WorkspaceLoader;
 import dev.waiver.engine.exemption.ExemptionStatus;
+import dev.waiver.engine.exemption.KyvernoObjects;
 import dev.waiver.engine.exemption.RegisterEntry;
+import dev.waiver.engine.exemption.Source;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,9 @@ class ExceptionListViewModelTest {
         assertTrue(vm.availableNamespaces().containsAll(List.of("ci", "kube-system", "ml", "monitoring", "payments", "storage")));
         assertFalse(vm.loadingProperty().get());
         assertNull(vm.errorMessageProperty().get());
+        assertTrue(vm.availableContexts().isEmpty());
+        assertFalse(vm.severalContextsProperty().get(), "a folder gets no context column or filter");
+        assertEquals("", vm.rows().getFirst().context());
     }
 
     @Test
@@ -227,6 +236,93 @@ class ExceptionListViewModelTest {
         deferred.get(0).run();
         assertEquals("second", slow.errorMessageProperty().get());
         assertEquals(0, slow.totalCountProperty().get(), "the superseded first load is dropped");
+    }
+
+    /// Two contexts merged, plus a local request from the review store that belongs to neither.
+    private ExceptionListViewModel twoContexts() {
+        var request = KyvernoObjects.toExemption(Map.of("apiVersion", "kyverno.io/v2", "kind", "PolicyException",
+                "metadata", Map.of("name", "new-request", "namespace", "ci",
+                        "annotations", Map.of("waiver.dev/request-id", "r-9"))), new Source(Source.Kind.REQUEST, "store"),
+                Optional.empty());
+        var merged = new ExceptionListViewModel(new ImmediateRunner(), Fixture.CLOCK, new Selection<>(),
+                (workspace, now) -> List.of(request));
+        merged.load(Fixture.twoContexts());
+        return merged;
+    }
+
+    /// The merged workspace with staging's exceptions gone, as when staging is disconnected.
+    private static WorkspaceLoader prodOnly() {
+        return () -> {
+            var ws = Fixture.twoContexts().load();
+            return new Workspace(ws.title(), ws.source(), ws.exemptions().stream()
+                    .filter(e -> e.source().name().equals("prod")).toList(), ws.policies(), ws.policyDocuments(),
+                    ws.otherDocuments(), ws.problems());
+        };
+    }
+
+    @Test
+    void severalContextsGetAContextColumnAndFilterWhoseChoicesFollowTheRegister() {
+        var merged = twoContexts();
+        assertEquals(12, merged.totalCountProperty().get());
+        assertTrue(merged.severalContextsProperty().get());
+        assertEquals(List.of("prod", "staging"), merged.availableContexts());
+        var byName = merged.rows().stream().filter(r -> r.name().equals("scraper-any-registry")).map(ExceptionRow::context)
+                .sorted().toList();
+        assertEquals(List.of("prod", "staging"), byName, "the same exception in both contexts is two rows");
+        var request = merged.rows().stream().filter(r -> r.name().equals("new-request")).findFirst().orElseThrow();
+        assertEquals("", request.context(), "a request not applied anywhere has no context");
+
+        merged.load(prodOnly());
+        assertEquals(List.of("prod"), merged.availableContexts());
+        assertFalse(merged.severalContextsProperty().get(), "one context says nothing the title does not");
+    }
+
+    @Test
+    void filtersByContextAndCountsUnderIt() {
+        var merged = twoContexts();
+        merged.contextFilterProperty().set(Set.of("staging"));
+        assertEquals(List.of("node-exporter-privileged", "scraper-any-registry"),
+                merged.rows().stream().map(ExceptionRow::name).sorted().toList());
+        assertTrue(merged.rows().stream().allMatch(r -> r.context().equals("staging")));
+        assertEquals(2, merged.matchingAnyStatusProperty().get());
+        assertEquals(1, merged.countProperty(ExemptionStatus.IN_REVIEW).get());
+        assertEquals(1, merged.countProperty(ExemptionStatus.REJECTED).get());
+        assertEquals(0, merged.countProperty(ExemptionStatus.ACTIVE).get());
+
+        merged.contextFilterProperty().set(Set.of("prod"));
+        assertEquals(Fixture.EXCEPTIONS, merged.rows().size(), "the local request is in no context");
+        assertEquals(3, merged.countProperty(ExemptionStatus.ACTIVE).get());
+
+        merged.namespaceFilterProperty().set(Set.of("monitoring"));
+        merged.toggleStatus(ExemptionStatus.REJECTED);
+        assertEquals(List.of("prod:monitoring/scraper-any-registry"), merged.rows().stream().map(ExceptionRow::id).toList(),
+                "the context combines with the other filters");
+        assertEquals(1, merged.countProperty(ExemptionStatus.IN_REVIEW).get(), "the status filter leaves the counters alone");
+
+        merged.contextFilterProperty().set(Set.of("prod", "staging"));
+        assertEquals(2, merged.rows().size());
+        assertEquals(4, merged.matchingAnyStatusProperty().get());
+
+        merged.clearFilters();
+        assertEquals(Set.of(), merged.contextFilterProperty().get());
+        assertEquals(12, merged.rows().size());
+        assertEquals(12, merged.matchingAnyStatusProperty().get());
+    }
+
+    @Test
+    void aContextThatLeavesTheRegisterLeavesTheFilterAndOneLeftClearsIt() {
+        var merged = twoContexts();
+        merged.contextFilterProperty().set(Set.of("staging"));
+        merged.load(Fixture.loader());
+        assertEquals(Set.of(), merged.contextFilterProperty().get());
+        assertEquals(Fixture.EXCEPTIONS + 1, merged.rows().size());
+
+        merged.load(Fixture.twoContexts());
+        merged.contextFilterProperty().set(Set.of("prod"));
+        merged.load(prodOnly());
+        assertEquals(Set.of(), merged.contextFilterProperty().get(),
+                "a hidden filter must not go on hiding the requests that belong to no context");
+        assertEquals(Fixture.EXCEPTIONS + 1, merged.rows().size());
     }
 
     @Test

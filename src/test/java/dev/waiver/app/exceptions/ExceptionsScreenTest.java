@@ -121,6 +121,53 @@ class ExceptionsScreenTest {
         assertTrue(robot.lookup("#namespaceFilter").queryAs(CheckComboBox.class).getCheckModel().getCheckedItems().isEmpty());
     }
 
+    /// A reload gives the filter's popup fresh check boxes: a chosen item must still show checked, and a
+    /// click on it must still uncheck it.
+    @Test
+    void aFilterChoiceStaysClickableAfterAReload(FxRobot robot) {
+        robot.clickOn("#namespaceFilter");
+        robot.clickOn(popupItem(robot, "ci"));
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(2, rows(robot));
+        robot.interact(() -> list.load(Fixture.loader()));
+        robot.clickOn("#namespaceFilter");
+        var ci = popupItem(robot, "ci");
+        assertTrue(((javafx.scene.control.CheckBox) ci).isSelected(), "the chosen namespace shows checked");
+        robot.clickOn(ci);
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(java.util.Set.of(), list.namespaceFilterProperty().get());
+        assertEquals(Fixture.EXCEPTIONS, rows(robot));
+    }
+
+    @Test
+    void severalContextsAddAContextColumnFilterAndDetailRow(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        var table = (TableView<ExceptionRow>) table(robot);
+        assertTrue(table.getColumns().stream().noneMatch(c -> "colContext".equals(c.getId())), "a folder has no context column");
+        assertTrue(!robot.lookup("#contextFilter").query().isVisible());
+
+        robot.interact(() -> list.load(Fixture.twoContexts()));
+        assertEquals("colContext", table.getColumns().get(1).getId());
+        assertEquals("Context", table.getColumns().get(1).getText());
+        assertTrue(robot.lookup("#contextFilter").query().isVisible());
+        robot.clickOn("#contextFilter");
+        robot.clickOn(popupItem(robot, "staging"));
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(2, rows(robot));
+        assertEquals("Context: staging", robot.lookup("#contextFilter").queryAs(CheckComboBox.class).getTitle());
+
+        robot.interact(() -> list.selectById("staging:monitoring/scraper-any-registry"));
+        assertEquals("staging", text(robot, "#detailContext"));
+        assertTrue(robot.lookup("#detailContext").query().isVisible());
+
+        robot.interact(() -> list.load(Fixture.loader()));
+        assertTrue(table.getColumns().stream().noneMatch(c -> "colContext".equals(c.getId())));
+        assertTrue(!robot.lookup("#contextFilter").query().isVisible());
+        assertEquals(Fixture.EXCEPTIONS, rows(robot));
+        robot.interact(() -> list.selectById("monitoring/scraper-any-registry"));
+        assertTrue(!robot.lookup("#detailContext").query().isVisible(), "no context row for a folder's exception");
+    }
+
     /// The check box of an item in the open CheckComboBox popup (not a table cell with the same text).
     private static Node popupItem(FxRobot robot, String text) {
         WaitForAsyncUtils.waitForFxEvents();

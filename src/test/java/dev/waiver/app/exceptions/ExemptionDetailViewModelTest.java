@@ -34,6 +34,16 @@ class ExemptionDetailViewModelTest {
     }
 
     @Test
+    void namesTheContextOfAnExceptionReadFromACluster() {
+        list.load(Fixture.twoContexts());
+        list.selectById("staging:monitoring/scraper-any-registry");
+        assertEquals("staging", detail.contextProperty().get());
+        assertEquals("context staging", detail.sourceProperty().get());
+        list.selectedRowProperty().set(null);
+        assertEquals("", detail.contextProperty().get());
+    }
+
+    @Test
     void showsEveryFieldOfTheSelectedException() {
         list.selectById("payments/allow-debug-sidecar");
         assertTrue(detail.presentProperty().get());
@@ -42,6 +52,7 @@ class ExemptionDetailViewModelTest {
         assertEquals(ExemptionStatus.ACTIVE, detail.statusProperty().get());
         assertEquals("Active", detail.statusTextProperty().get());
         assertTrue(detail.sourceProperty().get().startsWith("folder "));
+        assertEquals("", detail.contextProperty().get(), "a folder's exception has no context row");
         assertTrue(detail.originProperty().get().endsWith("payments.yaml:1"), detail.originProperty().get());
         assertEquals("disallow-privileged-containers  →  privileged-containers, autogen-privileged-containers",
                 detail.checksProperty().get());

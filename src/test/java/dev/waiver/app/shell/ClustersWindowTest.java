@@ -33,7 +33,9 @@ import org.testfx.framework.junit5.Start;
 /// The window on clusters, composed from the command line's options as the app composes it, against
 /// fabric8's mock API server over loopback HTTP: pick a context on the Clusters screen, connect, watch
 /// the register fill, then see what others create and delete appear and go without a click. A context
-/// whose server is down fails on its own; a restart with the server gone shows the snapshot, offline.
+/// whose server is down fails on its own; two contexts make one register with a context column and filter,
+/// and when one's server dies its rows stay while the other's keep changing; a restart with the server gone
+/// shows the snapshot, offline.
 @ExtendWith(ApplicationExtension.class)
 class ClustersWindowTest {
 
@@ -75,7 +77,7 @@ class ClustersWindowTest {
         servers.put("prod", prod.url());
         Path kubeconfig = kubeconfig(servers);
         open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--dir", Fixture.folder().toString());
-        assertEquals("fixture", text(robot, "#workspaceTitle"));
+        waitFor(() -> text(robot, "#workspaceTitle").equals("fixture"));
 
         robot.clickOn("#navClusters");
         waitFor(() -> robot.lookup("#select-prod").tryQuery().isPresent());
@@ -146,16 +148,37 @@ class ClustersWindowTest {
                     && text(robot, "#state-prod").equals("connected · 2 exceptions"));
             assertEquals("3 shown / 3 total", text(robot, "#rowCount"));
 
+            // One register, a context column and a context filter over it.
+            robot.clickOn("#navExceptions");
+            waitFor(() -> contextCells(robot).equals(List.of("prod", "prod", "staging")));
+            checkContext(robot, "staging");
+            waitFor(() -> text(robot, "#rowCount").equals("1 shown / 3 total"));
+            assertEquals(List.of("canary"), registerNames(robot));
+            assertEquals(List.of("staging"), contextCells(robot));
+
             staging.kill();
+            waitFor(() -> text(robot, "#workspaceSource").contains("staging offline, as of "));
+            assertEquals(List.of("canary"), registerNames(robot), "staging's rows stay, offline, under the filter");
+            assertEquals(List.of("staging"), contextCells(robot));
+            assertEquals("1 shown / 3 total", text(robot, "#rowCount"), "what was received stays shown");
+            robot.clickOn("#navClusters");
             waitFor(() -> text(robot, "#state-staging").startsWith("offline since "));
             assertTrue(text(robot, "#state-staging").endsWith("showing the last state received (1 exception)"),
                     text(robot, "#state-staging"));
-            waitFor(() -> text(robot, "#workspaceSource").contains("staging offline, as of "));
-            assertEquals("3 shown / 3 total", text(robot, "#rowCount"), "what was received stays shown");
 
+            // The other context stays live: its change arrives, and through the filter switched to it.
+            robot.clickOn("#navExceptions");
+            checkContext(robot, "staging");
+            checkContext(robot, "prod");
+            waitFor(() -> text(robot, "#rowCount").equals("2 shown / 3 total"));
             prod.createException("gpu-nodes", "disallow-host-path", "host-path");
+            waitFor(() -> text(robot, "#rowCount").equals("3 shown / 4 total"));
+            assertEquals(List.of("debug-agent", "gpu-nodes", "load-test"), registerNames(robot).stream().sorted().toList());
+            robot.clickOn("#clearFiltersButton");
+            waitFor(() -> contextCells(robot).equals(List.of("prod", "prod", "prod", "staging")));
+            assertEquals("4 shown / 4 total", text(robot, "#rowCount"));
+            robot.clickOn("#navClusters");
             waitFor(() -> text(robot, "#state-prod").equals("connected · 3 exceptions"));
-            waitFor(() -> text(robot, "#rowCount").equals("4 shown / 4 total"));
         }
     }
 
@@ -211,6 +234,26 @@ class ClustersWindowTest {
     private static List<String> registerNames(FxRobot robot) {
         var table = (javafx.scene.control.TableView<ExceptionRow>) robot.lookup("#exceptionTable").queryAs(Node.class);
         return table.getItems().stream().map(ExceptionRow::name).toList();
+    }
+
+    /// The texts the register's Context column shows, sorted (empty when the column is absent).
+    private static List<String> contextCells(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#exceptionTable .table-cell").match((javafx.scene.control.TableCell<?, ?> cell) ->
+                        cell.getTableColumn() != null && "colContext".equals(cell.getTableColumn().getId())
+                                && cell.getTableRow() != null && cell.getTableRow().isVisible()
+                                && cell.getTableRow().getItem() != null && cell.getText() != null)
+                .queryAllAs(javafx.scene.control.TableCell.class).stream().map(c -> c.getText()).sorted().toList();
+    }
+
+    /// Checks or unchecks a context in the register's context filter, as a click in its popup does.
+    private static void checkContext(FxRobot robot, String context) {
+        robot.clickOn("#contextFilter");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".combo-box-popup .check-box").match((javafx.scene.control.CheckBox box) ->
+                box.getParent() instanceof javafx.scene.control.ListCell<?> cell && context.equals(cell.getText()))
+                .queryAs(Node.class));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     /// No label on screen quotes the kubeconfig's token.

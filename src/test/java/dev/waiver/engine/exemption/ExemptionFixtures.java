@@ -15,6 +15,7 @@ final class ExemptionFixtures {
     private final List<Map<String, Object>> filters = new ArrayList<>();
     private String name = "allow-debug";
     private String namespace = "payments";
+    private Source source = Source.folder("/repo");
 
     static ExemptionFixtures exception() {
         return new ExemptionFixtures();
@@ -23,6 +24,12 @@ final class ExemptionFixtures {
     ExemptionFixtures named(String ns, String n) {
         namespace = ns;
         name = n;
+        return this;
+    }
+
+    /// Read from this source (a folder by default).
+    ExemptionFixtures from(Source from) {
+        source = from;
         return this;
     }
 
@@ -92,6 +99,6 @@ final class ExemptionFixtures {
     }
 
     Exemption build() {
-        return KyvernoObjects.toExemption(tree(), Source.folder("/repo"), Optional.empty());
+        return KyvernoObjects.toExemption(tree(), source, Optional.empty());
     }
 }

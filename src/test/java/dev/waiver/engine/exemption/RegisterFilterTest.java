@@ -68,5 +68,35 @@ class RegisterFilterTest {
     void filterChoicesComeFromTheRegister() {
         assertEquals(List.of("Best Practices", "Pod Security Standards (Baseline)"), register.checkTypes());
         assertEquals(List.of("checkout", "kyverno", "payments"), register.namespaces());
+        assertEquals(List.of(), register.contexts(), "a folder's exceptions come from no context");
+    }
+
+    @Test
+    void filtersByContextAndCountsUnderIt() {
+        var merged = Register.assess(List.of(
+                exception().named("payments", "allow-debug").from(Source.context("prod")).build(),
+                exception().named("payments", "allow-debug").from(Source.context("staging")).build(),
+                exception().named("checkout", "legacy-tag").from(Source.context("staging")).endsAt("2026-11-01T00:00:00Z").build(),
+                exception().named("checkout", "pending").from(new Source(Source.Kind.REQUEST, "store"))
+                        .annotation("waiver.dev/request-id", "r1").build()),
+                CATALOG, NOW);
+        assertEquals(List.of("prod", "staging"), merged.contexts(), "a request not yet applied has no context");
+
+        var staging = RegisterFilter.all().withContexts(Set.of("staging"));
+        assertEquals(List.of("staging:payments/allow-debug", "staging:checkout/legacy-tag"), ids(merged.select(staging)));
+        assertEquals(List.of("prod:payments/allow-debug", "staging:payments/allow-debug", "staging:checkout/legacy-tag"),
+                ids(merged.select(staging.withContexts(Set.of("prod", "staging")))));
+        assertEquals(List.of("staging:checkout/legacy-tag"),
+                ids(merged.select(new RegisterFilter(Set.of(), Set.of(), Set.of("checkout"), Set.of("staging", "prod"), ""))),
+                "contexts combine with the other dimensions");
+
+        var counts = merged.countByStatus(staging.withStatuses(Set.of(ExemptionStatus.ACTIVE)));
+        assertEquals(1, counts.get(ExemptionStatus.ACTIVE));
+        assertEquals(1, counts.get(ExemptionStatus.EXPIRED));
+        assertEquals(0, counts.get(ExemptionStatus.IN_REVIEW), "the request is outside every context");
+    }
+
+    private static List<String> ids(List<RegisterEntry> entries) {
+        return entries.stream().map(e -> e.exemption().id()).toList();
     }
 }

@@ -20,6 +20,9 @@ class RegisterSearchTest {
         for (int i = 0; i < 20_000; i++) {
             var f = exception().named(namespaces[i % 3], "exception-" + i)
                     .annotation("waiver.dev/requestor", "dev" + (i % 37) + "@example.com");
+            if (i % 5 != 0) {
+                f.from(Source.context(i % 5 < 3 ? "prod" : "staging"));
+            }
             if (i % 4 == 0) {
                 f.endsAt("2026-11-01T00:00:00Z");
             }
@@ -41,6 +44,11 @@ class RegisterSearchTest {
         steps.add(new RegisterFilter(Set.of(ExemptionStatus.EXPIRED), Set.of(), Set.of("pay-ops"), "dev11"));
         steps.add(new RegisterFilter(Set.of(ExemptionStatus.ACTIVE), Set.of(), Set.of("pay-ops"), "dev11"));
         steps.add(new RegisterFilter(Set.of(), Set.of(), Set.of(), "dev11"));
+        // Typing on while the context changes must not narrow to the other context's rows.
+        steps.add(new RegisterFilter(Set.of(), Set.of(), Set.of(), Set.of("prod"), "dev1"));
+        steps.add(new RegisterFilter(Set.of(), Set.of(), Set.of(), Set.of("staging"), "dev11"));
+        steps.add(new RegisterFilter(Set.of(), Set.of(), Set.of(), Set.of("prod", "staging"), "dev11"));
+        steps.add(new RegisterFilter(Set.of(ExemptionStatus.EXPIRED), Set.of(), Set.of("checkout"), Set.of("staging"), "dev"));
         for (RegisterFilter step : steps) {
             var verdicts = search.verdicts(step);
             var rows = new ArrayList<RegisterEntry>();
