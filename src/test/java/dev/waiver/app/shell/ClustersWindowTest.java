@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /// The window on clusters, composed from the command line's options as the app composes it, against
 /// fabric8's mock API server over loopback HTTP: pick a context on the Clusters screen, connect, watch
