@@ -40,6 +40,7 @@ public final class AuditEntryViewModel {
     private final ReadOnlyStringWrapper afterYaml = new ReadOnlyStringWrapper(this, "afterYaml", "");
     private final BooleanProperty changesOnly = new SimpleBooleanProperty(this, "changesOnly", false);
     private final ObservableList<TreeDiff.Field> fields = FXCollections.observableArrayList();
+    private final ObservableList<TreeDiff.Field> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private List<TreeDiff.Field> all = List.of();
 
     public AuditEntryViewModel(Selection<AuditEntry> selection) {
@@ -106,7 +107,7 @@ public final class AuditEntryViewModel {
 
     /// The fields of both documents (or only the changed ones), in document order.
     public ObservableList<TreeDiff.Field> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     /// The object before the entry, as recorded (YAML); empty when there was none.

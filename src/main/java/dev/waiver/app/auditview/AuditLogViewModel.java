@@ -60,8 +60,11 @@ public final class AuditLogViewModel {
     private final ObservableList<AuditRow> source = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> filtered = new FilteredList<>(source);
     private final SortedList<AuditRow> sorted = new SortedList<>(filtered, AuditRow.NEWEST_FIRST);
+    private final ObservableList<AuditRow> sortedView = FXCollections.unmodifiableObservableList(sorted);
     private final ObservableList<String> actors = FXCollections.observableArrayList();
+    private final ObservableList<String> actorsView = FXCollections.unmodifiableObservableList(actors);
     private final ObservableList<String> exemptionIds = FXCollections.observableArrayList();
+    private final ObservableList<String> exemptionIdsView = FXCollections.unmodifiableObservableList(exemptionIds);
     private final ReadOnlyObjectWrapper<AuditFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", AuditFilter.NONE);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
@@ -122,17 +125,17 @@ public final class AuditLogViewModel {
 
     /// The entries the filters select, newest first.
     public ObservableList<AuditRow> rows() {
-        return FXCollections.unmodifiableObservableList(sorted);
+        return sortedView;
     }
 
     /// Every actor the log names, sorted: what the actor filter offers.
     public ObservableList<String> actors() {
-        return FXCollections.unmodifiableObservableList(actors);
+        return actorsView;
     }
 
     /// Every exception id the log names, sorted.
     public ObservableList<String> exemptionIds() {
-        return FXCollections.unmodifiableObservableList(exemptionIds);
+        return exemptionIdsView;
     }
 
     /// The filters in force, and the query they stand for.

@@ -22,7 +22,9 @@ public final class AuditMetricsViewModel {
     private final BackgroundRunner runner;
 
     private final ObservableList<ReviewMetrics.DailyCount> inForce = FXCollections.observableArrayList();
+    private final ObservableList<ReviewMetrics.DailyCount> inForceView = FXCollections.unmodifiableObservableList(inForce);
     private final ObservableList<MetricTile> tiles = FXCollections.observableArrayList();
+    private final ObservableList<MetricTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
     private final ReadOnlyBooleanWrapper growing = new ReadOnlyBooleanWrapper(this, "growing");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
@@ -37,12 +39,12 @@ public final class AuditMetricsViewModel {
 
     /// Exceptions in force at the end of each day (UTC), from the first approval to today.
     public ObservableList<ReviewMetrics.DailyCount> inForce() {
-        return FXCollections.unmodifiableObservableList(inForce);
+        return inForceView;
     }
 
     /// In force now, average duration, expired removed, renewal rate.
     public ObservableList<MetricTile> tiles() {
-        return FXCollections.unmodifiableObservableList(tiles);
+        return tilesView;
     }
 
     /// The red flag: more exceptions in force now than 30 days ago.

@@ -172,14 +172,14 @@ public final class ComplianceScreen extends BorderPane {
     }
 
     private HBox filters() {
-        var policies = combo("resultPolicyFilter", viewModel.availablePolicies());
-        CheckComboBinding.bind(policies, viewModel.policyFilterProperty(), "Policy");
-        var rules = combo("resultRuleFilter", viewModel.availableRules());
-        CheckComboBinding.bind(rules, viewModel.ruleFilterProperty(), "Rule");
-        var namespaces = combo("resultNamespaceFilter", viewModel.availableNamespaces());
-        CheckComboBinding.bind(namespaces, viewModel.namespaceFilterProperty(), "Namespace");
-        var kinds = combo("resultKindFilter", viewModel.availableKinds());
-        CheckComboBinding.bind(kinds, viewModel.kindFilterProperty(), "Kind");
+        var policies = combo("resultPolicyFilter");
+        CheckComboBinding.bind(policies, viewModel.availablePolicies(), viewModel.policyFilterProperty(), "Policy");
+        var rules = combo("resultRuleFilter");
+        CheckComboBinding.bind(rules, viewModel.availableRules(), viewModel.ruleFilterProperty(), "Rule");
+        var namespaces = combo("resultNamespaceFilter");
+        CheckComboBinding.bind(namespaces, viewModel.availableNamespaces(), viewModel.namespaceFilterProperty(), "Namespace");
+        var kinds = combo("resultKindFilter");
+        CheckComboBinding.bind(kinds, viewModel.availableKinds(), viewModel.kindFilterProperty(), "Kind");
 
         var clear = new Button("Clear filters", Icons.CLEAR_FILTERS.node());
         clear.setId("clearResultFiltersButton");
@@ -200,8 +200,8 @@ public final class ComplianceScreen extends BorderPane {
         return bar;
     }
 
-    private static CheckComboBox<String> combo(String id, javafx.collections.ObservableList<String> items) {
-        var combo = new CheckComboBox<>(items);
+    private static CheckComboBox<String> combo(String id) {
+        var combo = new CheckComboBox<String>();
         combo.setId(id);
         // Sized by the title, not by the longest policy or rule name, so the row fits the default window.
         combo.setPrefWidth(190);

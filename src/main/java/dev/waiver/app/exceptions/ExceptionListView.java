@@ -3,6 +3,7 @@ package dev.waiver.app.exceptions;
 import dev.waiver.app.ui.CheckComboBinding;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
+import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.exemption.ExemptionStatus;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -187,18 +188,7 @@ public final class ExceptionListView extends BorderPane {
             return true;
         });
         table.setPlaceholder(placeholder());
-        table.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, row) -> viewModel.selectedRowProperty().set(row));
-        viewModel.selectedRowProperty().addListener((obs, old, row) -> {
-            if (row != table.getSelectionModel().getSelectedItem()) {
-                if (row == null) {
-                    table.getSelectionModel().clearSelection();
-                } else {
-                    table.getSelectionModel().select(row);
-                    table.scrollTo(row);
-                }
-            }
-        });
+        TableSelection.bind(table, viewModel.selectedRowProperty());
         return table;
     }
 

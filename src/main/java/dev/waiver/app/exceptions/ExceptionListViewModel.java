@@ -88,6 +88,7 @@ public final class ExceptionListViewModel {
     private final ObservableList<String> namespacesView = FXCollections.unmodifiableObservableList(namespaces);
     private final ObservableList<String> contextsView = FXCollections.unmodifiableObservableList(contexts);
     private final ObservableList<LoadProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<LoadProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final Map<ExemptionStatus, ReadOnlyIntegerWrapper> counts = new EnumMap<>(ExemptionStatus.class);
     private final ReadOnlyIntegerWrapper matchingAnyStatus = new ReadOnlyIntegerWrapper(this, "matchingAnyStatus");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
@@ -198,7 +199,7 @@ public final class ExceptionListViewModel {
     }
 
     public ObservableList<LoadProblem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /// Rows of this status that pass the other filters: what clicking its counter would show.

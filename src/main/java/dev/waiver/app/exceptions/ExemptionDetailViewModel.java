@@ -53,6 +53,7 @@ public final class ExemptionDetailViewModel {
     private final ReadOnlyStringWrapper renewals = text("renewals");
     private final ReadOnlyStringWrapper yaml = text("yaml");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
 
     public ExemptionDetailViewModel(Selection<RegisterEntry> selection, YamlRenderer yamlRenderer, Clock clock) {
         this.yamlRenderer = yamlRenderer;
@@ -180,6 +181,6 @@ public final class ExemptionDetailViewModel {
 
     /// Findings, most severe first.
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 }

@@ -29,7 +29,9 @@ public final class ApprovalViewModel {
     private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
     private final StringProperty riskAcceptance = new SimpleStringProperty(this, "riskAcceptance", "");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ObservableList<String> wouldSkip = FXCollections.observableArrayList();
+    private final ObservableList<String> wouldSkipView = FXCollections.unmodifiableObservableList(wouldSkip);
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating");
     private final ReadOnlyStringWrapper blastSummary = new ReadOnlyStringWrapper(this, "blastSummary", "");
     private final String title;
@@ -89,11 +91,11 @@ public final class ApprovalViewModel {
 
     /// Most severe first.
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     public ObservableList<String> wouldSkip() {
-        return FXCollections.unmodifiableObservableList(wouldSkip);
+        return wouldSkipView;
     }
 
     public ReadOnlyBooleanProperty evaluatingProperty() {

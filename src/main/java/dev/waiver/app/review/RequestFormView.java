@@ -45,10 +45,10 @@ final class RequestFormView extends ScrollPane {
         policy.setPromptText("Choose a policy");
         policy.valueProperty().bindBidirectional(viewModel.policyProperty());
 
-        var rules = new CheckComboBox<>(viewModel.availableRules());
+        var rules = new CheckComboBox<String>();
         rules.setId("ruleChoice");
         rules.setMaxWidth(Double.MAX_VALUE);
-        CheckComboBinding.bind(rules, viewModel.rulesProperty(), "Every rule");
+        CheckComboBinding.bind(rules, viewModel.availableRules(), viewModel.rulesProperty(), "Every rule");
 
         var spinner = new Spinner<Integer>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3650, viewModel.daysProperty().get()));
         spinner.setId("daysField");

@@ -68,6 +68,9 @@ public final class RequestFormViewModel {
 
     private final ObservableList<String> policies = FXCollections.observableArrayList();
     private final ObservableList<String> availableRules = FXCollections.observableArrayList();
+    // One read-only view each: a view listens to its list weakly, so a fresh one per call could stop updating.
+    private final ObservableList<String> policiesView = FXCollections.unmodifiableObservableList(policies);
+    private final ObservableList<String> availableRulesView = FXCollections.unmodifiableObservableList(availableRules);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper endsText = new ReadOnlyStringWrapper(this, "endsText", "");
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(this, "canSubmit");
@@ -249,9 +252,9 @@ public final class RequestFormViewModel {
     public BooleanProperty openProperty() { return open; }
 
     /// The workspace's policies, by key.
-    public ObservableList<String> policies() { return FXCollections.unmodifiableObservableList(policies); }
+    public ObservableList<String> policies() { return policiesView; }
     /// The rules of the chosen policy.
-    public ObservableList<String> availableRules() { return FXCollections.unmodifiableObservableList(availableRules); }
+    public ObservableList<String> availableRules() { return availableRulesView; }
     /// Why the store would refuse the form as it stands, or empty.
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty endsTextProperty() { return endsText.getReadOnlyProperty(); }

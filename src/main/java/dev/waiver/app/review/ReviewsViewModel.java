@@ -69,7 +69,9 @@ public final class ReviewsViewModel {
     private final ObservableList<ReviewRow> casesView = FXCollections.unmodifiableObservableList(source);
     private final FilteredList<ReviewRow> filtered = new FilteredList<>(source, ReviewRow::needsAction);
     private final SortedList<ReviewRow> sorted = new SortedList<>(filtered, ReviewRow.QUEUE_ORDER);
+    private final ObservableList<ReviewRow> sortedView = FXCollections.unmodifiableObservableList(sorted);
     private final ObservableList<Notification> notifications = FXCollections.observableArrayList();
+    private final ObservableList<Notification> notificationsView = FXCollections.unmodifiableObservableList(notifications);
     private final ReadOnlyIntegerWrapper reminderCount = new ReadOnlyIntegerWrapper(this, "reminderCount");
     private final ReadOnlyIntegerWrapper waitingCount = new ReadOnlyIntegerWrapper(this, "waitingCount");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -117,7 +119,7 @@ public final class ReviewsViewModel {
 
     /// The queue, in [ReviewRow#QUEUE_ORDER].
     public ObservableList<ReviewRow> rows() {
-        return FXCollections.unmodifiableObservableList(sorted);
+        return sortedView;
     }
 
     /// Every case of the store as last read, settled ones too, in no particular order.
@@ -127,7 +129,7 @@ public final class ReviewsViewModel {
 
     /// Reminders over the whole register, most urgent first.
     public ObservableList<Notification> notifications() {
-        return FXCollections.unmodifiableObservableList(notifications);
+        return notificationsView;
     }
 
     /// The badge on the Reviews navigation entry.
