@@ -75,7 +75,7 @@ class ClustersWindowTest {
         servers.put("prod", prod.url());
         Path kubeconfig = kubeconfig(servers);
         open(robot, "--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--dir", Fixture.folder().toString());
-        assertEquals("fixture", text(robot, "#workspaceTitle"));
+        waitFor(() -> text(robot, "#workspaceTitle").equals("fixture")); // the folder is read in the background
 
         robot.clickOn("#navClusters");
         waitFor(() -> robot.lookup("#select-prod").tryQuery().isPresent());
