@@ -12,7 +12,9 @@
 #   WAIVER_SKIP_PACKAGE=1          use target/dist/Waiver as it is (else packaging/build.sh app-image runs)
 #
 # Each run is a cold JVM start of the packaged launcher with `--measure-startup`, which prints
-# `first-frame-ms=N rss-mb=M` once the first frame is shown and exits. The script also takes its own
+# `first-frame-ms=N rss-mb=M` once the first frame is shown, then `loaded-ms=N loaded-rss-mb=M` once the
+# workspace it opens with has loaded (read right after the first frame), and exits (0 when the app does not
+# print the second line). The script also takes its own
 # wall-clock time from exec to exit, which does not depend on how the app reads its start instant.
 # The variants alternate run by run, so a busy machine slows both alike. Linux only (it reads /proc
 # through the app and needs xvfb-run or the headless platform).
@@ -64,7 +66,10 @@ measure() {
   rss="$(sed -n 's/.*rss-mb=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
   wall="$(sed -n 's/.*wall-ns=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
   [ -n "$ff" ] && [ -n "$rss" ] || { echo "bench: no first-frame-ms/rss-mb line from $launcher: $out" >&2; exit 1; }
-  echo "$ff $rss $((wall / 1000000))"
+  local loaded loaded_rss
+  loaded="$(sed -n 's/.*loaded-ms=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
+  loaded_rss="$(sed -n 's/.*loaded-rss-mb=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
+  echo "$ff $rss $((wall / 1000000)) ${loaded:-0} ${loaded_rss:-0}"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -84,7 +89,9 @@ done
 report() {   # label file
   local ff rss wall
   ff="$(cut -d' ' -f1 "$2" | median)"; rss="$(cut -d' ' -f2 "$2" | median)"; wall="$(cut -d' ' -f3 "$2" | median)"
-  printf '%-22s first-frame %5d ms   wall %5d ms   rss %4d MB\n' "$1" "$ff" "$wall" "$rss"
+  loaded="$(cut -d' ' -f4 "$2" | median)"; loaded_rss="$(cut -d' ' -f5 "$2" | median)"
+  printf '%-22s first-frame %5d ms   wall %5d ms   rss %4d MB   loaded %5d ms, rss %4d MB\n' \
+    "$1" "$ff" "$wall" "$rss" "$loaded" "$loaded_rss"
 }
 median_of() { cut -d' ' -f"$1" "$2" | median; }
 

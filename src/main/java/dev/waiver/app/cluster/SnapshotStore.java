@@ -36,10 +36,15 @@ public final class SnapshotStore {
 
     public static final String FILE_NAME = "snapshots.db";
     private static final List<String> MIGRATIONS = List.of("001-init.sql");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, Object>> TREE = new TypeReference<>() { };
 
     private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
+
+    /// Built on first save or read, not when the window makes its store before the first frame: a Jackson
+    /// mapper costs a few hundred classes.
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+        static final TypeReference<LinkedHashMap<String, Object>> TREE = new TypeReference<>() { };
+    }
 
     private final Path file;
 
@@ -86,7 +91,7 @@ public final class SnapshotStore {
                     insert.setString(4, o.namespace());
                     insert.setString(5, o.name());
                     insert.setString(6, o.resourceVersion());
-                    insert.setString(7, JSON.writeValueAsString(o.tree()));
+                    insert.setString(7, Json.MAPPER.writeValueAsString(o.tree()));
                     insert.addBatch();
                     if (++batched % 1000 == 0) {
                         insert.executeBatch();
@@ -95,10 +100,10 @@ public final class SnapshotStore {
                 insert.executeBatch();
                 sync.setString(1, read.context());
                 sync.setString(2, read.readAt().toString());
-                sync.setString(3, JSON.writeValueAsString(read.servedVersions()));
+                sync.setString(3, Json.MAPPER.writeValueAsString(read.servedVersions()));
                 sync.setString(4, read.exceptionNamespace().namespace().orElse(null));
                 sync.setString(5, read.exceptionNamespace().origin().name());
-                sync.setString(6, JSON.writeValueAsString(read.problems().stream()
+                sync.setString(6, Json.MAPPER.writeValueAsString(read.problems().stream()
                         .map(p -> Map.of("file", p.file(), "message", p.message())).toList()));
                 sync.setInt(7, read.objects().size());
                 sync.executeUpdate();
@@ -131,13 +136,13 @@ public final class SnapshotStore {
                 objects.setString(1, context);
                 try (ResultSet rs = objects.executeQuery()) {
                     while (rs.next()) {
-                        list.add(ClusterObject.of(JSON.readValue(rs.getString(1), TREE)));
+                        list.add(ClusterObject.of(Json.MAPPER.readValue(rs.getString(1), Json.TREE)));
                     }
                 }
-                Map<String, String> served = JSON.readValue(row.getString(2), new TypeReference<LinkedHashMap<String, String>>() { });
+                Map<String, String> served = Json.MAPPER.readValue(row.getString(2), new TypeReference<LinkedHashMap<String, String>>() { });
                 var namespace = new ExceptionNamespace(Optional.ofNullable(row.getString(3)),
                         ExceptionNamespace.Origin.valueOf(row.getString(4)));
-                List<Map<String, String>> problems = JSON.readValue(row.getString(5),
+                List<Map<String, String>> problems = Json.MAPPER.readValue(row.getString(5),
                         new TypeReference<List<Map<String, String>>>() { });
                 return Optional.of(new ClusterRead(context, Instant.parse(row.getString(1)), list, served, Map.of(),
                         namespace, problems.stream().map(p -> new LoadProblem(p.get("file"), 0, p.get("message"))).toList()));

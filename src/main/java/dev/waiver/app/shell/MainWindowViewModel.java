@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +50,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper(this, "problemSummary");
     private final ReadOnlyBooleanWrapper canReload = new ReadOnlyBooleanWrapper(this, "canReload");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
 
     public MainWindowViewModel(ExceptionListViewModel exceptions, WorkspaceLoaders loaders, Clock clock,
                                Settings settings, BackgroundRunner runner, DialogService dialogs) {
@@ -71,13 +73,25 @@ public final class MainWindowViewModel {
             int n = exceptions.problemCountProperty().get();
             return n == 0 ? "" : n == 1 ? "1 load problem" : n + " load problems";
         }, exceptions.problemCountProperty()));
-        loading.bind(exceptions.loadingProperty().or(clusters.connectingProperty()));
+        loading.bind(exceptions.loadingProperty().or(clusters.connectingProperty()).or(pending));
         canReload.bind(current.isNotNull().and(loading.not()));
     }
 
     /// Opens the workspace the app starts with; a failure shows in the register's banner, not a dialog.
     public void start(WorkspaceChoice choice) {
         open(choice, false);
+    }
+
+    /// As [#start(WorkspaceChoice)], but the reading starts when `later` runs the task it is given: the app
+    /// hands it the first frame, so reading the workspace does not compete with drawing the window. Until
+    /// then the window already shows the workspace as loading.
+    public void start(WorkspaceChoice choice, Consumer<Runnable> later) {
+        workspaceTitle.set("Loading…");
+        pending.set(true);
+        later.accept(() -> {
+            open(choice, false);
+            pending.set(false); // after open(), which is loading by then: no moment of "not loading" between
+        });
     }
 
     public void openFolder(Path folder) {

@@ -6,33 +6,43 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
 
-/// `--measure-startup`: prints `first-frame-ms=N rss-mb=M` once the first frame is on screen, then exits.
-/// The second pulse after `show()` is the first one that follows a rendered frame; time counts from JVM
-/// start, so it includes everything a user waits through.
+/// `--measure-startup`: prints `first-frame-ms=N rss-mb=M` once the first frame is on screen, then
+/// `loaded-ms=N loaded-rss-mb=M` once the workspace the window opens with has loaded (or failed), then
+/// exits. Time counts from JVM start, so it includes everything a user waits through.
 final class StartupProbe {
 
     private StartupProbe() {
     }
 
-    static void measureThenExit(PrintStream out) {
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses < 2) {
-                    return;
-                }
-                stop();
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                out.println("first-frame-ms=" + ms + " rss-mb=" + residentMegabytes());
-                out.flush();
-                Platform.exit();
+    static void measureThenExit(PrintStream out, ObservableBooleanValue loading) {
+        FirstFrame.then(() -> {
+            report(out, "first-frame-ms=", " rss-mb=");
+            // The window has been showing its workspace as loading since before the first frame.
+            if (!loading.get()) {
+                loaded(out);
+                return;
             }
-        }.start();
+            loading.addListener((obs, was, now) -> {
+                if (!now) {
+                    loaded(out);
+                }
+            });
+        });
+    }
+
+    private static void loaded(PrintStream out) {
+        report(out, "loaded-ms=", " loaded-rss-mb=");
+        // Later, so what the end of the load still does in this event (saving the settings) is queued first.
+        Platform.runLater(Platform::exit);
+    }
+
+    private static void report(PrintStream out, String time, String rss) {
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        out.println(time + ms + rss + residentMegabytes());
+        out.flush();
     }
 
     /// Resident set size from `/proc/self/status` (Linux); elsewhere the Java heap in use, which is less.

@@ -98,10 +98,10 @@ public final class WaiverApp extends Application {
         stage.setScene(scene(composed.window()));
         stage.getIcons().addAll(icons());
         WindowGeometry.restore(stage, settings);
-        composed.viewModel().start(initial);
+        composed.viewModel().start(initial, FirstFrame::then);
         stage.show();
         if (options.measureStartup()) {
-            StartupProbe.measureThenExit(System.out);
+            StartupProbe.measureThenExit(System.out, composed.viewModel().loadingProperty());
         }
     }
 
@@ -192,12 +192,13 @@ public final class WaiverApp extends Application {
                 queue::selectById, navigator);
         var form = new RequestFormViewModel(reviews, runner, dialogs, clock, workspace, queue.reviewerProperty(), changed);
 
-        var compliance = new ComplianceViewModel(runner, clock, workspace, yaml, form::requestFor,
-                navigator, queue.unavailableProperty());
         var coverage = new CoverageViewModel(selection, workspace, runner, clock);
 
+        // A screen other than Exceptions gets its own ViewModels when it is first shown, where nothing
+        // else holds them (Compliance, Audit, Clusters); Reviews' are shared with the register and the form.
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
-        screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> new ComplianceScreen(compliance)));
+        screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> new ComplianceScreen(new ComplianceViewModel(runner, clock,
+                workspace, yaml, form::requestFor, navigator, queue.unavailableProperty()))));
         screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
                 queue.reminderCountProperty()));
         screens.put(Screen.AUDIT, ScreenSlot.of(() -> {
@@ -222,10 +223,14 @@ public final class WaiverApp extends Application {
 
     /// Until the YAML writer lands, Jackson's YAML mapper, without the `---` a single document does not need;
     /// strings that would read back as numbers or booleans keep their quotes.
+    /// The mapper is built on the first render (a selected row), not before the first frame.
     static YamlRenderer yamlRenderer() {
-        var mapper = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+        return document -> Yaml.MAPPER.writeValueAsString(document);
+    }
+
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
-        return mapper::writeValueAsString;
     }
 
     /// The window icons that exist among `icon-<size>.png`; none is fine.
