@@ -53,7 +53,8 @@ public final class ChainVerifier {
 
     /// Takes the next entry as its store holds it, without decoding it: the eight fields and both hashes
     /// as their stored UTF-8 bytes. Only for fields that pass [AuditChain#isStoredForm] (decode the others
-    /// and use [#accept(AuditEntry)]). Finds exactly what [#accept(AuditEntry)] finds for the decoded entry.
+    /// and use [#accept(AuditEntry)]). For fields that are valid UTF-8 it finds what [#accept(AuditEntry)] finds
+    /// for the decoded entry (other bytes are hashed as they are, where decoding would replace them).
     public boolean acceptStored(long seq, byte[][] storedFields, byte[] previousHash, byte[] hash) {
         if (!inPlace(seq)) {
             return false;
