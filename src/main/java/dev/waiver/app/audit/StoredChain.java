@@ -97,24 +97,25 @@ final class StoredChain {
             s.setLong(1, a);
             s.setLong(2, b);
             try (ResultSet rs = s.executeQuery()) {
+                byte[][] fields = new byte[8][];
                 boolean going = true;
                 while (going && rs.next()) {
-                    going = check(rs, verifier);
+                    going = check(rs, fields, verifier);
                 }
             }
         }
     }
 
     /// Hashes the stored bytes when they are in the chain's form (the common case, and twice as fast
-    /// as making Strings); decodes the row otherwise, which also names what is unreadable.
-    private static boolean check(ResultSet rs, ChainVerifier verifier) throws SQLException {
+    /// as making Strings); decodes the row otherwise, which also names what is unreadable. The hashes
+    /// are compared as stored bytes too. `fields` is scratch space, refilled for every row.
+    private static boolean check(ResultSet rs, byte[][] fields, ChainVerifier verifier) throws SQLException {
         long seq = rs.getLong(1);
-        byte[][] fields = new byte[8][];
         for (int i = 0; i < fields.length; i++) {
             fields[i] = rs.getBytes(i + 2);
         }
-        String previousHash = rs.getString(10);
-        String hash = rs.getString(11);
+        byte[] previousHash = rs.getBytes(10);
+        byte[] hash = rs.getBytes(11);
         if (previousHash != null && hash != null && AuditChain.isStoredForm(fields)) {
             return verifier.acceptStored(seq, fields, previousHash, hash);
         }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -40,8 +39,9 @@ public final class AuditChain {
 
     private static final byte[] ENCODING_BYTES = ENCODING.getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
-    private static final List<byte[]> ACTION_NAMES = Arrays.stream(AuditAction.values())
-            .map(a -> a.name().getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final byte[][] ACTION_NAMES = Arrays.stream(AuditAction.values())
+            .map(a -> a.name().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest sha256;
     private final byte[] digest = new byte[32];
@@ -64,9 +64,23 @@ public final class AuditChain {
 
     /// The hash an entry with these contents must carry.
     public String hash(long seq, AuditRecord record, String previousHash) {
+        encode(seq, record);
+        field(previousHash);
+        return digest();
+    }
+
+    /// The same, as 64 lower-case hex digits in ASCII written to `hex`, with the previous hash given the
+    /// same way: what [ChainVerifier] compares with stored bytes, without making Strings.
+    void hash(long seq, AuditRecord record, byte[] previousHash, byte[] hex) {
+        encode(seq, record);
+        field(previousHash);
+        digest(hex);
+    }
+
+    private void encode(long seq, AuditRecord record) {
         length = 0;
         field(ENCODING_BYTES);
-        field(Long.toString(seq));
+        seq(seq);
         time(record);
         field(record.actor());
         field(record.action().name());
@@ -75,22 +89,31 @@ public final class AuditChain {
         field(record.comment());
         field(record.before());
         field(record.after());
-        field(previousHash);
-        return digest();
     }
 
     /// The same hash from the fields as a store holds them, UTF-8 bytes in the encoding's order: time,
     /// actor, action, exemptionId, context, comment, before, after. Saves a store turning every field into
     /// a String and back when it only verifies; valid only for fields in [#isStoredForm].
     public String hash(long seq, byte[][] storedFields, String previousHash) {
+        encode(seq, storedFields);
+        field(previousHash);
+        return digest();
+    }
+
+    /// The same, previous hash and result as ASCII hex bytes (see [#hash(long, AuditRecord, byte[], byte[])]).
+    void hash(long seq, byte[][] storedFields, byte[] previousHash, byte[] hex) {
+        encode(seq, storedFields);
+        field(previousHash);
+        digest(hex);
+    }
+
+    private void encode(long seq, byte[][] storedFields) {
         length = 0;
         field(ENCODING_BYTES);
-        field(Long.toString(seq));
+        seq(seq);
         for (byte[] stored : storedFields) {
             field(stored);
         }
-        field(previousHash);
-        return digest();
     }
 
     /// True when stored fields hash exactly as their decoded entry would: all eight present, the time in
@@ -105,17 +128,38 @@ public final class AuditChain {
                 return false;
             }
         }
-        return AuditTime.isCanonical(fields[0]) && ACTION_NAMES.stream().anyMatch(name -> Arrays.equals(name, fields[2]));
+        return AuditTime.isCanonical(fields[0]) && isActionName(fields[2]);
+    }
+
+    private static boolean isActionName(byte[] field) {
+        for (byte[] name : ACTION_NAMES) {
+            if (Arrays.equals(name, field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String digest() {
+        sha256();
+        return HEX.formatHex(digest);
+    }
+
+    private void digest(byte[] hex) {
+        sha256();
+        for (int i = 0; i < digest.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+        }
+    }
+
+    private void sha256() {
         sha256.update(buffer, 0, length);
         try {
             sha256.digest(digest, 0, digest.length);
         } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 digests are 32 bytes", e);
         }
-        return HEX.formatHex(digest);
     }
 
     /// Checks a whole chain, oldest first; `expectedHead` is a head recorded elsewhere (beside the log, in an
@@ -150,6 +194,26 @@ public final class AuditChain {
         }
         prefix(n);
         length += n;
+    }
+
+    /// Field 2: seq in decimal ASCII, written in place.
+    private void seq(long seq) {
+        if (seq < 0) {
+            field(Long.toString(seq));
+            return;
+        }
+        int digits = 1;
+        for (long rest = seq / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(4 + digits);
+        prefix(digits);
+        long rest = seq;
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
     }
 
     private void field(String text) {

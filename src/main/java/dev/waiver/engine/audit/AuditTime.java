@@ -80,43 +80,56 @@ public final class AuditTime {
     }
 
     /// True for the canonical form of a real instant, as UTF-8 (ASCII) bytes.
+    /// Checked on the bytes as they are, once per entry when verifying a stored chain.
     static boolean isCanonical(byte[] text) {
         if (text.length != WIDTH) {
             return false;
         }
-        String s = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!canonicalShape(s)) {
-            return false;
+        for (int i = 0; i < WIDTH; i++) {
+            if (!shapeAt(i, (char) (text[i] & 0xff))) {
+                return false;
+            }
         }
-        int year = number(s, 0, 4);
-        int month = number(s, 5, 2);
-        int day = number(s, 8, 2);
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 2);
+        int day = number(text, 8, 2);
         return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
-                && number(s, 11, 2) < 24 && number(s, 14, 2) < 60 && number(s, 17, 2) < 60;
+                && number(text, 11, 2) < 24 && number(text, 14, 2) < 60 && number(text, 17, 2) < 60;
     }
 
     private static boolean canonicalShape(String s) {
         for (int i = 0; i < WIDTH; i++) {
-            char c = s.charAt(i);
-            boolean ok = switch (i) {
-                case 4, 7 -> c == '-';
-                case 10 -> c == 'T';
-                case 13, 16 -> c == ':';
-                case 19 -> c == '.';
-                case 29 -> c == 'Z';
-                default -> c >= '0' && c <= '9';
-            };
-            if (!ok) {
+            if (!shapeAt(i, s.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
+    /// Whether `c` may stand at position `i` of the canonical form.
+    private static boolean shapeAt(int i, char c) {
+        return switch (i) {
+            case 4, 7 -> c == '-';
+            case 10 -> c == 'T';
+            case 13, 16 -> c == ':';
+            case 19 -> c == '.';
+            case 29 -> c == 'Z';
+            default -> c >= '0' && c <= '9';
+        };
+    }
+
     private static int number(String s, int from, int length) {
         int value = 0;
         for (int i = from; i < from + length; i++) {
             value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    private static int number(byte[] s, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            value = value * 10 + (s[i] - '0');
         }
         return value;
     }

@@ -79,6 +79,53 @@ class AuditTamperTest {
         assertEquals(flaw, verdict.flaw(), verdict.describe());
     }
 
+    static Stream<String> textColumns() {
+        return Stream.of("time", "actor", "action", "exemption_id", "context", "comment", "before_yaml", "after_yaml",
+                "previous_hash", "hash");
+    }
+
+    /// The NOT NULL constraints go with a rebuilt table; a NULL is then unreadable, whichever column holds it.
+    @ParameterizedTest
+    @MethodSource("textColumns")
+    void aNullInAnyColumnIsUnreadable(String column) throws Exception {
+        tamper(home, "ALTER TABLE audit_entry RENAME TO old_entry",
+                "CREATE TABLE audit_entry (seq INTEGER PRIMARY KEY, time, actor, action, exemption_id, context, comment,"
+                        + " before_yaml, after_yaml, previous_hash, hash)",
+                "INSERT INTO audit_entry SELECT * FROM old_entry", "DROP TABLE old_entry",
+                "UPDATE audit_entry SET " + column + " = NULL WHERE seq = 5");
+        String what = switch (column) {
+            case "time" -> "its time is not an RFC 3339 instant";
+            case "action" -> "its action is not one Waiver records";
+            default -> "its " + column + " is NULL";
+        };
+        assertEquals(new ChainVerdict.Altered(5, Flaw.UNREADABLE, what), SqliteAuditLog.verifyAt(home));
+    }
+
+    /// A column stored as a BLOB of the same bytes reads as the same text: the content is unchanged.
+    @ParameterizedTest
+    @MethodSource("textColumns")
+    void theSameBytesAsABlobAreTheSameContent(String column) throws Exception {
+        tamper(home, "UPDATE audit_entry SET " + column + " = CAST(" + column + " AS BLOB) WHERE seq = 5");
+        assertEquals(new ChainVerdict.Intact(ENTRIES, original.getLast().hash()), SqliteAuditLog.verifyAt(home));
+    }
+
+    @Test
+    void multiByteTextVerifiesAndAChangedCharacterIsCaught(@TempDir Path other) throws Exception {
+        try (SqliteAuditLog log = SqliteAuditLog.open(other)) {
+            for (int i = 1; i <= 6; i++) {
+                var r = record(i);
+                log.append(new dev.waiver.engine.audit.AuditRecord(r.time(), "rené@exämple.com", r.action(),
+                        "zahlungen/ausnahme-" + i, "prod-東京", "fix due — SEC-" + i + " 🔒 e\u0301 \u0000 end",
+                        r.before() + "  note: \"café ☕\"\n", r.after()));
+            }
+        }
+        assertInstanceOf(ChainVerdict.Intact.class, SqliteAuditLog.verifyAt(other));
+        tamper(other, "UPDATE audit_entry SET comment = replace(comment, '🔒', '🔓') WHERE seq = 4");
+        var verdict = assertInstanceOf(ChainVerdict.Altered.class, SqliteAuditLog.verifyAt(other));
+        assertEquals(4, verdict.firstBadSeq());
+        assertEquals(Flaw.CONTENT_CHANGED, verdict.flaw());
+    }
+
     @Test
     void deletingAMiddleEntryNamesIt() throws Exception {
         tamper(home, "DELETE FROM audit_entry WHERE seq = 4");

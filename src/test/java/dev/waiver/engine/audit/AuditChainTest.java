@@ -55,6 +55,21 @@ class AuditChainTest {
         assertEquals(expected, new AuditChain().hash(3, r, "ab".repeat(32)));
     }
 
+    @Test
+    void seqIsPlainDecimalAtEveryWidth() throws Exception {
+        AuditRecord r = record(7);
+        for (long seq : new long[] {1, 9, 10, 99, 100, 123_456_789, 1_000_000_000_000L, Long.MAX_VALUE}) {
+            var bytes = new ByteArrayOutputStream();
+            var out = new DataOutputStream(bytes);
+            for (String field : List.of("waiver-audit-1", Long.toString(seq), AuditTime.format(r.time()), r.actor(),
+                    "APPROVE", r.exemptionId(), r.context(), r.comment(), r.before(), r.after(), "cd".repeat(32))) {
+                writeField(out, field);
+            }
+            String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            assertEquals(expected, new AuditChain().hash(seq, r, "cd".repeat(32)), "seq " + seq);
+        }
+    }
+
     private static void writeField(DataOutputStream out, String field) throws IOException {
         byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
@@ -74,6 +89,34 @@ class AuditChainTest {
         byte[][] missing = stored(AuditTime.format(r.time()), "APPROVE", r);
         missing[7] = null;
         assertFalse(AuditChain.isStoredForm(missing));
+    }
+
+    @Test
+    void storedEntriesAreCheckedLikeDecodedOnes() {
+        List<AuditEntry> entries = chain(3);
+        var verifier = new ChainVerifier(Optional.of(AuditHead.of(entries.getLast())));
+        for (AuditEntry e : entries) {
+            AuditRecord r = e.record();
+            assertTrue(verifier.acceptStored(e.seq(), stored(AuditTime.format(r.time()), r.action().name(), r),
+                    ascii(e.previousHash()), ascii(e.hash())));
+        }
+        assertEquals(AuditChain.verify(entries, Optional.of(AuditHead.of(entries.getLast()))), verifier.verdict());
+
+        AuditEntry first = entries.getFirst();
+        byte[][] fields = stored(AuditTime.format(first.record().time()), "APPROVE", first.record());
+        var upperCase = new ChainVerifier(Optional.empty());
+        assertFalse(upperCase.acceptStored(1, fields, ascii(first.previousHash()), ascii(first.hash().toUpperCase())));
+        assertEquals(ChainVerdict.Flaw.CONTENT_CHANGED, ((ChainVerdict.Altered) upperCase.verdict()).flaw());
+        var badLink = new ChainVerifier(Optional.empty());
+        assertFalse(badLink.acceptStored(1, fields, ascii("0".repeat(63)), ascii(first.hash())));
+        assertEquals(ChainVerdict.Flaw.BROKEN_LINK, ((ChainVerdict.Altered) badLink.verdict()).flaw());
+        var otherHead = new ChainVerifier(Optional.of(new AuditHead(1, "ab".repeat(32))));
+        assertFalse(otherHead.acceptStored(1, fields, ascii(first.previousHash()), ascii(first.hash())));
+        assertEquals(ChainVerdict.Flaw.HEAD_MISMATCH, ((ChainVerdict.Altered) otherHead.verdict()).flaw());
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[][] stored(String time, String action, AuditRecord r) {
