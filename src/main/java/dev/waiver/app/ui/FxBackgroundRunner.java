@@ -3,6 +3,7 @@ package dev.waiver.app.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -14,16 +15,21 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("waiver-bg-", 0).factory());
 
+    /// After [#close] (the app is quitting) a new task is dropped: nothing would be there to show its result.
     @Override
     public <T> void run(Callable<T> task, Consumer<? super T> onSuccess, Consumer<? super Throwable> onError) {
-        executor.execute(() -> {
-            try {
-                T result = task.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Throwable error) {
-                Platform.runLater(() -> onError.accept(error));
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    T result = task.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Throwable error) {
+                    Platform.runLater(() -> onError.accept(error));
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // closed: the app is quitting
+        }
     }
 
     /// One pending delivery at a time: a value reported while one waits replaces it.

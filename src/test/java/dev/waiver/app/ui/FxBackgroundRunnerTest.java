@@ -1,6 +1,7 @@
 package dev.waiver.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,5 +41,14 @@ class FxBackgroundRunnerTest {
             }
             assertTrue(onFxThread.stream().allMatch(b -> b));
         }
+    }
+
+    @Test
+    void aTaskGivenAfterCloseIsDroppedQuietly() throws Exception {
+        var runner = new FxBackgroundRunner();
+        runner.close();
+        var ran = new CompletableFuture<Boolean>();
+        runner.run(() -> ran.complete(true), result -> { }, error -> { });
+        assertFalse(ran.isDone(), "nothing runs once the app is quitting");
     }
 }
