@@ -12,8 +12,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/// The files of the workspace that could not be read, one line each (file, line, message). Open from
-/// the status bar; it matters because a broken file silently hides the exceptions it holds.
+/// What of the workspace could not be read, one line each (file or context, line, message). Open from the
+/// status bar; it matters because a broken file silently hides the exceptions it holds.
 public final class LoadProblemsView extends BorderPane {
 
     public LoadProblemsView(ExceptionListViewModel viewModel) {
@@ -24,8 +24,8 @@ public final class LoadProblemsView extends BorderPane {
         title.getStyleClass().add("problems-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = viewModel.problemCountProperty().get();
-            return n == 1 ? "1 file could not be read; its exceptions are not shown"
-                    : n + " files could not be read; their exceptions are not shown";
+            return (n == 1 ? "1 load problem" : n + " load problems")
+                    + ": an unreadable file is left out of the register; an offline context shows what was last read";
         }, viewModel.problemCountProperty()));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
