@@ -1,6 +1,7 @@
 package dev.waiver.app.compliance;
 
 import dev.waiver.app.ui.CheckComboBinding;
+import dev.waiver.app.ui.CounterButton;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.evaluation.RuleStatus;
@@ -146,29 +147,8 @@ public final class ComplianceScreen extends BorderPane {
     }
 
     private static ToggleButton counter(String label, String id, ObservableIntegerValue count, ResultStyle style) {
-        var name = new Label(label);
-        name.getStyleClass().add("counter-label");
-        var number = new Label();
-        number.getStyleClass().add("counter-count");
-        number.textProperty().bind(Bindings.convert(count));
-        var graphic = new HBox(6);
-        graphic.getStyleClass().add("counter-graphic");
-        if (style != null) {
-            var dot = new Region();
-            dot.getStyleClass().add("status-dot");
-            graphic.getChildren().add(dot);
-        }
-        graphic.getChildren().addAll(name, number);
-        var button = new ToggleButton(null, graphic);
-        button.setId(id);
-        button.getStyleClass().add("counter");
-        if (style != null) {
-            button.getStyleClass().add(style.styleClass());
-            button.setTooltip(new Tooltip("Show only " + label + " (click again to remove)"));
-        } else {
-            button.setTooltip(new Tooltip("Show every result"));
-        }
-        return button;
+        return style == null ? CounterButton.of(label, id, count, null, "Show every result")
+                : CounterButton.of(label, id, count, style.styleClass(), "Show only " + label + " (click again to remove)");
     }
 
     private HBox filters() {

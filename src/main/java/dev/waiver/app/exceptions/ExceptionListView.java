@@ -1,6 +1,7 @@
 package dev.waiver.app.exceptions;
 
 import dev.waiver.app.ui.CheckComboBinding;
+import dev.waiver.app.ui.CounterButton;
 import dev.waiver.app.ui.Icons;
 import dev.waiver.app.ui.StatusStyle;
 import dev.waiver.app.ui.TableSelection;
@@ -20,7 +21,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -76,29 +76,11 @@ public final class ExceptionListView extends BorderPane {
     }
 
     private ToggleButton counter(String label, String id, ObservableIntegerValue count, StatusStyle style) {
-        var name = new Label(label);
-        name.getStyleClass().add("counter-label");
-        var number = new Label();
-        number.getStyleClass().add("counter-count");
-        number.textProperty().bind(Bindings.convert(count));
-        var graphic = new HBox(6);
-        graphic.getStyleClass().add("counter-graphic");
-        if (style != null) {
-            var dot = new Region();
-            dot.getStyleClass().add("status-dot");
-            graphic.getChildren().add(dot);
+        if (style == null) {
+            return CounterButton.of(label, id, count, null, "Show every status");
         }
-        graphic.getChildren().addAll(name, number);
-        var button = new ToggleButton(null, graphic);
-        button.setId(id);
-        button.getStyleClass().add("counter");
-        if (style != null) {
-            button.getStyleClass().add(style.styleClass());
-            button.setUserData(style.status());
-            button.setTooltip(new Tooltip("Show only " + label + " (click again to remove)"));
-        } else {
-            button.setTooltip(new Tooltip("Show every status"));
-        }
+        var button = CounterButton.of(label, id, count, style.styleClass(), "Show only " + label + " (click again to remove)");
+        button.setUserData(style.status());
         return button;
     }
 
