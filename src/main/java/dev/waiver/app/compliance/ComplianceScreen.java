@@ -3,6 +3,7 @@ package dev.waiver.app.compliance;
 import dev.waiver.app.ui.CheckComboBinding;
 import dev.waiver.app.ui.CounterButton;
 import dev.waiver.app.ui.Icons;
+import dev.waiver.app.ui.StatusCell;
 import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.evaluation.RuleStatus;
 import java.util.Comparator;
@@ -206,7 +207,7 @@ public final class ComplianceScreen extends BorderPane {
         table.getStyleClass().addAll("register-table", "results-table");
         table.setItems(viewModel.rows());
         table.getColumns().setAll(List.of(
-                column("Result", "colResult", 92, 92, ResultRow.BY_RESULT, ResultCells.Result::new),
+                column("Result", "colResult", 92, 92, ResultRow.BY_RESULT, () -> new StatusCell<ResultRow>(row -> ResultStyle.of(row.status()))),
                 text("Policy", "colResPolicy", 190, 110, ResultRow.BY_POLICY, ResultRow::policy),
                 text("Rule", "colResRule", 170, 100, ResultRow.BY_RULE, ResultRow::rule),
                 text("Kind", "colResKind", 100, 95, ResultRow.BY_KIND, ResultRow::kind),

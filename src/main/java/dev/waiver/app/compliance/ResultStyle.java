@@ -1,6 +1,7 @@
 package dev.waiver.app.compliance;
 
 import dev.waiver.app.ui.Icons;
+import dev.waiver.app.ui.StatusLook;
 import dev.waiver.engine.evaluation.RuleStatus;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Locale;
 /// How each evaluation result looks: its label, icon and style class. The colours live in `waiver.css`
 /// (`.result-fail { -status-color: … }`), so the counters, dots and cells of the shared register styles
 /// paint results the way they paint statuses.
-public enum ResultStyle {
+public enum ResultStyle implements StatusLook {
     PASS(RuleStatus.PASS, "Pass", Icons.RESULT_PASS),
     FAIL(RuleStatus.FAIL, "Fail", Icons.RESULT_FAIL),
     WARN(RuleStatus.WARN, "Warn", Icons.RESULT_WARN),

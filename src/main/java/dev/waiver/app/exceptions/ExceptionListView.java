@@ -3,6 +3,7 @@ package dev.waiver.app.exceptions;
 import dev.waiver.app.ui.CheckComboBinding;
 import dev.waiver.app.ui.CounterButton;
 import dev.waiver.app.ui.Icons;
+import dev.waiver.app.ui.StatusCell;
 import dev.waiver.app.ui.StatusStyle;
 import dev.waiver.app.ui.TableSelection;
 import dev.waiver.engine.exemption.ExemptionStatus;
@@ -134,7 +135,7 @@ public final class ExceptionListView extends BorderPane {
         table.getStyleClass().add("register-table");
         table.setItems(viewModel.rows());
         table.getColumns().setAll(java.util.List.of(
-                column("Status", "colStatus", 118, 118, ExceptionRow.BY_STATUS, ExceptionCells.Status::new),
+                column("Status", "colStatus", 118, 118, ExceptionRow.BY_STATUS, () -> new StatusCell<ExceptionRow>(row -> StatusStyle.of(row.status()))),
                 text("Name", "colName", 210, 170, ExceptionRow.BY_NAME, ExceptionRow::name),
                 text("Namespace", "colNamespace", 110, 80, ExceptionRow.BY_NAMESPACE, ExceptionRow::namespace),
                 text("Policy / rules", "colChecks", 200, 110, ExceptionRow.BY_CHECKS, ExceptionRow::checks),

@@ -10,7 +10,7 @@ import javafx.scene.paint.Color;
 ///
 /// The colour lives in two places on purpose: here for code that paints (charts, snapshots) and in
 /// `waiver.css` as `-status-<name>` for styled nodes; `StatusStyleTest` keeps them equal.
-public enum StatusStyle {
+public enum StatusStyle implements StatusLook {
     ACTIVE(ExemptionStatus.ACTIVE, "#1a7f37", Icons.STATUS_ACTIVE),
     IN_REVIEW(ExemptionStatus.IN_REVIEW, "#0969da", Icons.STATUS_IN_REVIEW),
     INACTIVE(ExemptionStatus.INACTIVE, "#6e7781", Icons.STATUS_INACTIVE),
@@ -39,6 +39,12 @@ public enum StatusStyle {
 
     public ExemptionStatus status() {
         return status;
+    }
+
+    /// `Active`, `In Review`, ...
+    @Override
+    public String label() {
+        return status.label();
     }
 
     public String hex() {
