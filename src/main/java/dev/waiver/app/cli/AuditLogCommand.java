@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,14 +53,12 @@ public final class AuditLogCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "T", description = "Only entries before T (RFC 3339, or a date: up to its end, UTC).")
     String until;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
-    String output = "table";
+    @Mixin
+    TableOrJson format;
 
     @Override
     public Integer call() throws IOException {
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
-        }
+        boolean json = format.json();
         AuditQuery query = query();
         PrintWriter out = spec.commandLine().getOut();
         Path home = GlobalOptions.of(spec).home();
@@ -73,7 +72,7 @@ public final class AuditLogCommand implements Callable<Integer> {
                 entries = open.entries(query);
             }
         }
-        if (output.equals("json")) {
+        if (json) {
             AuditExports.writeEntriesJson(entries, out);
             out.println();
         } else if (log.isPresent()) {

@@ -18,9 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,17 +42,15 @@ public final class ContextsCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Do not contact the servers (no reachability, identity from the kubeconfig).")
     boolean noCheck;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
-    String output = "table";
+    @Mixin
+    TableOrJson format;
 
     private record Row(KubeContext context, Optional<Boolean> reachable, String detail, Optional<String> identity) {
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
-        }
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Kubeconfigs kubeconfigs;
@@ -63,7 +61,7 @@ public final class ContextsCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         List<Row> rows = check(kubeconfigs);
-        if (output.equals("json")) {
+        if (json) {
             out.println(JSON.writeValueAsString(rows.stream().map(ContextsCommand::json).toList()));
         } else {
             var cells = new ArrayList<String[]>();

@@ -50,8 +50,8 @@ public final class ExceptionsListCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "TEXT", description = "Words that must all appear in name, namespace, policy, rule, names, requestor, ticket or reason.")
     String search = "";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
-    String output = "table";
+    @Mixin
+    TableOrJson format;
 
     @Override
     public Integer call() {
@@ -59,9 +59,7 @@ public final class ExceptionsListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var filter = new RegisterFilter(parseStatuses(), Set.copyOf(checkTypes), Set.copyOf(namespaces), search);
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
-        }
+        boolean json = format.json();
         if (dir == null && !cluster.given()) {
             err.println("(the demo workspace: pass --dir PATH for your own folder, or --context CTX for a cluster)");
         }
@@ -69,12 +67,13 @@ public final class ExceptionsListCommand implements Callable<Integer> {
         if (read.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
-        print(read.get(), filter, global, out, err);
+        print(read.get(), filter, json, global, out, err);
         return read.get().unreadFiles() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
     /// The workspace's exceptions and, beside them, the review store's requests and revoked exceptions.
-    private void print(WorkspaceReads.Read read, RegisterFilter filter, GlobalOptions global, PrintWriter out, PrintWriter err) {
+    private void print(WorkspaceReads.Read read, RegisterFilter filter, boolean json, GlobalOptions global, PrintWriter out,
+                       PrintWriter err) {
         List<Exemption> stored = List.of();
         try {
             stored = ReviewHome.storedBesides(global.home(), read.workspace().exemptions(), global.clock());
@@ -83,7 +82,7 @@ public final class ExceptionsListCommand implements Callable<Integer> {
         }
         Register register = read.register(stored, global.clock().instant());
         var rows = register.select(filter);
-        if (output.equals("json")) {
+        if (json) {
             out.println(RegisterJson.write(rows));
         } else {
             RegisterTable.print(rows, register.assessedAt(), out, read.severalContexts());

@@ -7,9 +7,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,14 +20,12 @@ public final class MetricsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
-    String output = "table";
+    @Mixin
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
-        }
+        boolean json = format.json();
         GlobalOptions global = GlobalOptions.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         ReviewMetrics metrics;
@@ -38,7 +35,7 @@ public final class MetricsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        if (output.equals("json")) {
+        if (json) {
             out.println(JsonMapper.builder().build().writeValueAsString(MetricsReport.json(metrics)));
         } else {
             var rows = new ArrayList<String[]>();

@@ -8,9 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,19 +22,17 @@ public final class SettingsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
-    String output = "table";
+    @Mixin
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not '" + output + "'");
-        }
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         var file = GlobalOptions.of(spec).home().resolve(Settings.FILE_NAME);
         List<ReviewSettingsFile.Shown> shown = ReviewSettingsFile.list(Settings.load(file));
-        if (output.equals("json")) {
-            var json = shown.stream().map(s -> {
+        if (json) {
+            var objects = shown.stream().map(s -> {
                 var row = new LinkedHashMap<String, Object>();
                 row.put("key", s.key());
                 row.put("value", s.value().isEmpty() ? null : s.value());
@@ -43,7 +40,7 @@ public final class SettingsListCommand implements Callable<Integer> {
                 row.put("meaning", s.meaning());
                 return row;
             }).toList();
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(objects));
         } else {
             var rows = new ArrayList<String[]>();
             rows.add(new String[] {"KEY", "VALUE", "ORIGIN", "MEANING"});
