@@ -1,14 +1,12 @@
 package dev.waiver.app.cluster;
 
 import dev.waiver.app.cluster.FieldChange.Change;
-import java.math.BigDecimal;
+import dev.waiver.engine.tree.TreeDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /// Field-level differences between two versions of one object, for conflict messages.
 ///
@@ -20,7 +18,6 @@ final class ObjectChanges {
 
     private static final Set<String> SERVER_MAINTAINED =
             Set.of("resourceVersion", "generation", "managedFields", "creationTimestamp");
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private ObjectChanges() {
     }
@@ -47,7 +44,7 @@ final class ObjectChanges {
             if (isIgnored(path, name)) {
                 continue;
             }
-            String childPath = child(path, name);
+            String childPath = TreeDiff.childPath(path, name);
             boolean inBefore = before.containsKey(key) && before.get(key) != null;
             boolean inAfter = after.containsKey(key) && after.get(key) != null;
             if (inBefore && !inAfter) {
@@ -77,32 +74,13 @@ final class ObjectChanges {
             for (int i = 0; i < a.size(); i++) {
                 compare(path + "[" + i + "]", a.get(i), b.get(i), changes);
             }
-        } else if (!sameScalar(before, after)) {
+        } else if (!TreeDiff.sameValue(before, after)) {
             changes.add(new FieldChange(path, Change.CHANGED));
         }
-    }
-
-    /// YAML read `1` as an Integer where JSON from the server may give a Long: equal numbers are equal.
-    private static boolean sameScalar(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            try {
-                return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
-            } catch (NumberFormatException notFinite) {
-                return x.toString().equals(y.toString());
-            }
-        }
-        return Objects.equals(a, b);
     }
 
     private static boolean isIgnored(String parentPath, String key) {
         return (parentPath.equals("metadata") && SERVER_MAINTAINED.contains(key))
                 || (parentPath.isEmpty() && key.equals("status"));
-    }
-
-    private static String child(String path, String key) {
-        if (PLAIN_KEY.matcher(key).matches()) {
-            return path.isEmpty() ? key : path + "." + key;
-        }
-        return path + "[\"" + key.replace("\"", "\\\"") + "\"]";
     }
 }

@@ -68,14 +68,14 @@ public final class TreeDiff {
             var keys = new LinkedHashSet<Object>(a.keySet());
             keys.addAll(b.keySet());
             for (Object key : keys) {
-                compare(child(path, String.valueOf(key)), a.get(key), b.get(key), out);
+                compare(childPath(path, String.valueOf(key)), a.get(key), b.get(key), out);
             }
         } else if (before instanceof List<?> a && !a.isEmpty() && after instanceof List<?> b && !b.isEmpty()) {
             for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
                 compare(path + "[" + i + "]", i < a.size() ? a.get(i) : null, i < b.size() ? b.get(i) : null, out);
             }
         } else if (isLeaf(before) && isLeaf(after)) {
-            boolean same = same(before, after);
+            boolean same = sameValue(before, after);
             String a = text(before);
             String b = text(after);
             if (!same && a.equals(b)) {
@@ -101,7 +101,7 @@ public final class TreeDiff {
             return;
         }
         if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-            map.forEach((key, child) -> leaves(child(path, String.valueOf(key)), child, change, out));
+            map.forEach((key, child) -> leaves(childPath(path, String.valueOf(key)), child, change, out));
         } else if (value instanceof List<?> list && !list.isEmpty()) {
             for (int i = 0; i < list.size(); i++) {
                 leaves(path + "[" + i + "]", list.get(i), change, out);
@@ -140,7 +140,9 @@ public final class TreeDiff {
         return value instanceof String s ? "\"" + s + "\"" : text(value);
     }
 
-    private static boolean same(Object a, Object b) {
+    /// Equal scalars, numbers by value: YAML reads `1` as an Integer where JSON from a server may give a Long,
+    /// and `1` and `1.0` are the same number.
+    public static boolean sameValue(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
             try {
                 return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
@@ -151,7 +153,9 @@ public final class TreeDiff {
         return Objects.equals(a, b);
     }
 
-    private static String child(String path, String key) {
+    /// The path of `key` under `path`: `metadata.name`, or `annotations["waiver.dev/reason"]` for a key
+    /// that is not a plain name.
+    public static String childPath(String path, String key) {
         if (PLAIN_KEY.matcher(key).matches()) {
             return path.isEmpty() ? key : path + "." + key;
         }
