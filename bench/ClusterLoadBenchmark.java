@@ -1,3 +1,4 @@
+import dev.waiver.app.HeapRelease;
 import dev.waiver.app.cluster.ClientLogging;
 import dev.waiver.app.cluster.ClientSettings;
 import dev.waiver.app.cluster.ClusterConnector;
@@ -36,13 +37,15 @@ import java.util.logging.Logger;
 ///
 /// This JVM serves them with fabric8's mock in expectations mode, 20 pages of 500 with continue tokens (so
 /// paging is real); objects look like a real server's, with `managedFields` and kubectl's last-applied
-/// annotation. A second JVM, started like the app (serial GC), reads them the way the app does (discovery,
-/// pages, policies, namespaces), builds the workspace and assesses the register, so its memory is the
-/// loader's alone. The time is from the first request to the assessed register. Four loads: the first is
-/// cold (class loading, JIT).
+/// annotation. A second JVM, started with the app's JVM flags (the `-X` options of `jpackage.cfg`), reads
+/// them the way the app does (discovery, pages, policies, namespaces), builds the workspace and assesses
+/// the register, so its memory is the loader's alone. The time is from the first request to the assessed
+/// register. Four loads: the first is cold (class loading, JIT). After each, the loader releases the
+/// heap the way the window does ([HeapRelease], two seconds after the load) and reports memory again.
 ///
 /// Run: bench/run --test-classpath ClusterLoadBenchmark
-/// (`LOADER_JAVA_OPTIONS="-Xms32m"` adds JVM options to the loading JVM, to see how heap sizing moves RSS)
+/// (`LOADER_JAVA_OPTIONS="-Xms32m"` adds JVM options to the loading JVM, to see how heap sizing moves RSS;
+/// `LOADER_APP_FLAGS=0` leaves out the app's flags)
 public final class ClusterLoadBenchmark {
 
     private static final int EXCEPTIONS = 10_000;
@@ -86,7 +89,12 @@ public final class ClusterLoadBenchmark {
             throw new IllegalStateException("could not compile the benchmark");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+        var command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        if (!"0".equals(System.getenv("LOADER_APP_FLAGS"))) {
+            command.addAll(appJvmFlags());
+        } else {
+            command.add("-XX:+UseSerialGC");
+        }
         String extra = System.getenv().getOrDefault("LOADER_JAVA_OPTIONS", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
@@ -95,6 +103,21 @@ public final class ClusterLoadBenchmark {
                 "ClusterLoadBenchmark", "load", url));
         System.out.println("loading JVM: " + String.join(" ", command.subList(1, command.indexOf("-cp"))));
         return new ProcessBuilder(command).inheritIO().start();
+    }
+
+    /// The `-X…` JVM options the packaged app starts with, from `jpackage.cfg` (the one list both launchers
+    /// follow).
+    private static List<String> appJvmFlags() throws IOException {
+        Path cfg = Path.of(System.getProperty("jdk.launcher.sourcefile")).toAbsolutePath().getParent().resolveSibling("jpackage.cfg");
+        var flags = new ArrayList<String>();
+        var option = java.util.regex.Pattern.compile("^--java-options \"(-X[^\"]*)\"$");
+        for (String line : Files.readAllLines(cfg)) {
+            var m = option.matcher(line.strip());
+            if (m.matches()) {
+                flags.add(m.group(1));
+            }
+        }
+        return flags;
     }
 
     private static void load(String url) throws Exception {
@@ -130,6 +153,10 @@ public final class ClusterLoadBenchmark {
                         register.entries().size(), ms(assessed - t0), ms(listed - t0), ms(assessed - listed),
                         ms(saved - assessed), rssMb("VmRSS"));
                 System.out.printf("    heap committed %d MB%n", Runtime.getRuntime().totalMemory() >> 20);
+                HeapRelease.afterLoad(run == 1 ? 0 : EXCEPTIONS, register.entries().size());
+                Thread.sleep(2_500);
+                System.out.printf("    2.5 s later (heap released as in the window): rss %d MB, heap committed %d MB%n",
+                        rssMb("VmRSS"), Runtime.getRuntime().totalMemory() >> 20);
                 kept = workspace;
             }
         }

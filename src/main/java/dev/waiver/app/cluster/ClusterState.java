@@ -52,7 +52,7 @@ final class ClusterState {
         if (!object.kind().equals(ResourceType.POLICY_EXCEPTION.kind())) {
             return Optional.of(new ClusterEvent.PoliciesChanged(context, catalog()));
         }
-        var exemption = KyvernoObjects.toExemption(object.tree(), Source.context(context),
+        var exemption = KyvernoObjects.toExemption(object.tree(), object.document(), Source.context(context),
                 Optional.of(context + ": " + object.key()));
         return Optional.of(deleted ? new ClusterEvent.ExemptionRemoved(context, exemption.id())
                 : new ClusterEvent.ExemptionChanged(context, exemption));
@@ -66,7 +66,9 @@ final class ClusterState {
     }
 
     PolicyCatalog catalog() {
-        return new PolicyCatalog(objects.values().stream().map(ClusterObject::tree).filter(KyvernoObjects::isPolicy)
+        return new PolicyCatalog(objects.values().stream()
+                .filter(o -> !o.kind().equals(ResourceType.POLICY_EXCEPTION.kind()))
+                .map(ClusterObject::tree).filter(KyvernoObjects::isPolicy)
                 .map(KyvernoObjects::toPolicySummary).toList());
     }
 

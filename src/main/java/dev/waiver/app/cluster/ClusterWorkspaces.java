@@ -31,15 +31,14 @@ public final class ClusterWorkspaces {
 
     /// A live read: titled with the context's name.
     public static Workspace live(ClusterRead read) {
-        return WorkspaceAssembler.assemble(read.context(), Source.context(read.context()), documents(read));
+        return assemble(read.context(), read);
     }
 
     /// A snapshot standing in for a server that did not answer: the title and a first problem say
     /// "offline, as of …", and [Workspace#offline()] carries the same for the window.
     public static Workspace offline(ClusterRead snapshot, String reason) {
         String asOf = asOf(snapshot.readAt());
-        Workspace workspace = WorkspaceAssembler.assemble(snapshot.context() + " (offline, as of " + asOf + ")",
-                Source.context(snapshot.context()), documents(snapshot));
+        Workspace workspace = assemble(snapshot.context() + " (offline, as of " + asOf + ")", snapshot);
         var notice = new LoadProblem("context " + snapshot.context(), 0,
                 "offline, as of " + asOf + ": " + reason + "; showing the snapshot of the last full sync");
         return workspace.withOffline(List.of(new OfflineSource(snapshot.context(), snapshot.readAt(), reason)), List.of(notice));
@@ -77,9 +76,21 @@ public final class ClusterWorkspaces {
 
     /// Each object as a document whose "file" says where it lives: `prod: PolicyException team-a/debug`.
     public static LoadResult documents(ClusterRead read) {
-        var documents = read.objects().stream()
-                .map(o -> new SourcedDocument(read.context() + ": " + o.key(), 0, o.tree()))
-                .toList();
+        var documents = read.objects().stream().map(o -> document(read, o)).toList();
         return new LoadResult(documents, read.problems());
+    }
+
+    /// One object thawed at a time, so only the frozen copies of a large context are ever all held.
+    private static Workspace assemble(String title, ClusterRead read) {
+        var assembler = new WorkspaceAssembler(Source.context(read.context()));
+        for (ClusterObject object : read.objects()) {
+            assembler.add(document(read, object));
+        }
+        assembler.add(new LoadResult(List.of(), read.problems()));
+        return assembler.build(title);
+    }
+
+    private static SourcedDocument document(ClusterRead read, ClusterObject object) {
+        return new SourcedDocument(read.context() + ": " + object.key(), 0, object.tree(), object.document());
     }
 }

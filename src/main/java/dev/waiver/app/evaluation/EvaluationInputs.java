@@ -103,7 +103,7 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
             if (status != ExemptionStatus.ACTIVE) {
                 notHonoured.putIfAbsent(e.qualifiedName(), status);
             } else if (seen.add(e.qualifiedName())) {
-                exceptions.add(e.document());
+                exceptions.add(e.document().thaw());
             }
         }
         return new EvaluationInputs(workspace.policyDocuments(), ClusterScope.withDefaultNamespace(resources), exceptions,

@@ -160,7 +160,7 @@ public final class WorkspaceEvaluation {
                 exceptions.add(e);
             }
         }
-        exceptions.add(candidate.document());
+        exceptions.add(candidate.document().thaw());
         PolicySet set = PolicySet.compile(policies, exceptions);
         var failures = new ArrayList<Covered>();
         int passing = 0;

@@ -1,5 +1,6 @@
 package dev.waiver.app.exceptions;
 
+import dev.waiver.app.HeapRelease;
 import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.app.workspace.LoadProblem;
@@ -9,6 +10,7 @@ import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Register;
 import dev.waiver.engine.exemption.RegisterEntry;
+import dev.waiver.engine.tree.StringPool;
 import dev.waiver.engine.exemption.RegisterFilter;
 import dev.waiver.engine.exemption.RegisterSearch;
 import java.time.Clock;
@@ -262,7 +264,9 @@ public final class ExceptionListViewModel {
         loading.set(true);
         runner.run(() -> assemble(loader.load()), loaded -> {
             if (generation == loadGeneration) {
+                int previousRows = source.size();
                 apply(loaded);
+                HeapRelease.afterLoad(previousRows, loaded.rows().size());
                 whenLoaded.accept(loaded.workspace());
             }
         }, error -> {
@@ -315,8 +319,9 @@ public final class ExceptionListViewModel {
         exemptions.addAll(stored.besides(ws.exemptions(), now));
         Register register = Register.assess(exemptions, ws.policies(), now);
         var built = new ArrayList<ExceptionRow>(register.entries().size());
+        var texts = new StringPool(); // rows repeat the same check, date and finding texts
         for (RegisterEntry entry : register.entries()) {
-            built.add(new ExceptionRow(built.size(), entry, now));
+            built.add(new ExceptionRow(built.size(), entry, now, texts));
         }
         return new Loaded(ws, now, register, built, register.checkTypes(), register.namespaces(), register.contexts());
     }

@@ -4,6 +4,7 @@ import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Finding;
 import dev.waiver.engine.exemption.FindingCode;
 import dev.waiver.engine.exemption.RegisterEntry;
+import dev.waiver.engine.tree.StringPool;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class ExceptionRow {
     private final String findingsSummary;
     private final ObservableValue<ExceptionRow> value = new ConstantValue<>(this);
 
-    ExceptionRow(int index, RegisterEntry entry, Instant now) {
+    ExceptionRow(int index, RegisterEntry entry, Instant now, StringPool texts) {
         this.index = index;
         this.entry = entry;
         this.status = entry.status();
@@ -46,19 +47,19 @@ public final class ExceptionRow {
         this.name = e.name();
         this.context = e.source().context().orElse("");
         this.namespace = e.namespace().isEmpty() ? Formats.NONE : e.namespace();
-        this.checks = Formats.checks(e.checks());
-        this.checkType = entry.checkTypeText();
+        this.checks = texts.of(Formats.checks(e.checks()));
+        this.checkType = texts.of(entry.checkTypeText());
         this.matches = e.scope().describe();
         this.requestor = Formats.orNone(e.justification().requestor());
         this.expiresAt = entry.shownEnd().orElse(null);
         this.expiresKey = expiresAt == null ? Long.MAX_VALUE : expiresAt.getEpochSecond();
-        this.expires = expiresAt == null ? "no expiry" : Formats.dateWithDistance(expiresAt, now);
+        this.expires = expiresAt == null ? "no expiry" : texts.of(Formats.dateWithDistance(expiresAt, now));
         this.urgency = ExpiryUrgency.of(entry.status(), entry.shownEnd(), now);
         this.findingCount = entry.findings().size();
-        this.findingCountText = Integer.toString(findingCount);
+        this.findingCountText = texts.of(Integer.toString(findingCount));
         this.worstSeverity = entry.findings().stream().map(f -> f.code().severity())
                 .min(Comparator.naturalOrder()).orElse(null);
-        this.findingsSummary = String.join("\n", entry.findings().stream().map(ExceptionRow::findingLine).toList());
+        this.findingsSummary = texts.of(String.join("\n", entry.findings().stream().map(ExceptionRow::findingLine).toList()));
     }
 
     private static String findingLine(Finding f) {

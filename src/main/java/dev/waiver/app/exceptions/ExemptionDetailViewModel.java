@@ -113,7 +113,7 @@ public final class ExemptionDetailViewModel {
 
     private String renderYaml(Exemption e) {
         try {
-            return yamlRenderer.render(e.document());
+            return yamlRenderer.render(e.document().thaw());
         } catch (RuntimeException failed) {
             return "# cannot show YAML: " + failed.getMessage();
         }

@@ -129,7 +129,7 @@ public final class ReviewService {
     /// Repairs an exception Waiver did not create, in the file it was read from: its never-true time
     /// condition becomes the working form with the dates its author meant. Written, then recorded, like an apply.
     public ReviewResult repairInFile(dev.waiver.engine.exemption.Exemption exemption, java.nio.file.Path file, String actor) {
-        return switch (workflow.repair(exemption.id(), exemption.document(), actor, now())) {
+        return switch (workflow.repair(exemption.id(), exemption.document().thaw(), actor, now())) {
             case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
             case ReviewStep.Done done -> {
                 try {

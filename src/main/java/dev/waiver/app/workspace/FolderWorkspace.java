@@ -24,8 +24,9 @@ public final class FolderWorkspace {
                         new NoSuchFileException(absolute.toString()));
             }
             Path name = absolute.getFileName();
-            return WorkspaceAssembler.assemble(name == null ? absolute.toString() : name.toString(),
-                    Source.folder(absolute.toString()), YamlDocuments.readPaths(List.of(absolute)));
+            var assembler = new WorkspaceAssembler(Source.folder(absolute.toString()));
+            YamlDocuments.readPaths(List.of(absolute), YamlLimits.DEFAULTS, assembler::add);
+            return assembler.build(name == null ? absolute.toString() : name.toString());
         };
     }
 }

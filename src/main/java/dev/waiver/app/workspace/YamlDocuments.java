@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /// Reads YAML files into plain Java trees (`Map`, `List`, scalars) that the engine understands.
 ///
@@ -82,6 +83,18 @@ public final class YamlDocuments {
     }
 
     public static LoadResult readPaths(List<Path> paths, YamlLimits limits) {
+        var documents = new ArrayList<SourcedDocument>();
+        var problems = new ArrayList<LoadProblem>();
+        readPaths(paths, limits, result -> {
+            documents.addAll(result.documents());
+            problems.addAll(result.problems());
+        });
+        return new LoadResult(documents, problems);
+    }
+
+    /// The same, handed over one file at a time (the problems of walking the folders first), so a large
+    /// folder's documents need not all be held at once.
+    public static void readPaths(List<Path> paths, YamlLimits limits, Consumer<LoadResult> eachFile) {
         var files = new ArrayList<Path>();
         var problems = new ArrayList<LoadProblem>();
         for (Path path : paths) {
@@ -93,16 +106,13 @@ public final class YamlDocuments {
                 files.add(path);
             }
         }
-        var documents = new ArrayList<SourcedDocument>();
+        eachFile.accept(new LoadResult(List.of(), problems));
         var seen = new HashSet<Path>();
         for (Path file : files) {
             if (seen.add(file.toAbsolutePath().normalize())) {
-                var result = readFile(file, limits);
-                documents.addAll(result.documents());
-                problems.addAll(result.problems());
+                eachFile.accept(readFile(file, limits));
             }
         }
-        return new LoadResult(documents, problems);
     }
 
     /// UTF-8, or UTF-16 when a byte order mark says so (Windows tools write that); strict, so a

@@ -1,5 +1,6 @@
 package dev.waiver.engine.exemption;
 
+import dev.waiver.engine.tree.FrozenTree;
 import dev.waiver.engine.tree.Trees;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,12 @@ public final class KyvernoObjects {
     }
 
     public static Exemption toExemption(Map<String, Object> tree, Source source, Optional<String> origin) {
+        return toExemption(tree, FrozenTree.of(tree), source, origin);
+    }
+
+    /// The same, for a tree already kept frozen as `document`: the exemption shares that copy.
+    public static Exemption toExemption(Map<String, Object> tree, FrozenTree document, Source source,
+                                        Optional<String> origin) {
         String namespace = Trees.string(tree, "metadata", "namespace").orElse("");
         String name = Trees.string(tree, "metadata", "name").orElse("(unnamed)");
         var meta = new Metadata(Trees.stringMap(tree, "metadata", "annotations"), Trees.stringMap(tree, "metadata", "labels"));
@@ -67,7 +74,7 @@ public final class KyvernoObjects {
                 new Expiry(TimeConditions.read(Trees.at(tree, "spec", "conditions").orElse(null)),
                         meta.get(WaiverAnnotations.EXPIRES).flatMap(Timestamps::parseLenient),
                         meta.get(CLEANUP_TTL).flatMap(ttl -> cleanupTime(ttl, created))),
-                created, origin, tree);
+                created, origin, document);
     }
 
     public static PolicySummary toPolicySummary(Map<String, Object> tree) {

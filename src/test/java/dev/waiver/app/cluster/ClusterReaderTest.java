@@ -67,7 +67,7 @@ class ClusterReaderTest {
             assertEquals(java.util.Optional.of("ana@example.com"), debug.justification().requestor());
             assertEquals(java.util.Optional.of(connection.context() + ": PolicyException " + cluster.namespace() + "/debug-agent"),
                     debug.origin());
-            assertFalse(((Map<?, ?>) debug.document().get("metadata")).containsKey("managedFields"), "managedFields are dropped");
+            assertFalse(((Map<?, ?>) debug.document().thaw().get("metadata")).containsKey("managedFields"), "managedFields are dropped");
 
             Register register = Register.assess(workspace.exemptions(), workspace.policies(), Instant.now());
             var entry = register.entries().stream().filter(e -> e.exemption().equals(debug)).findFirst().orElseThrow();
