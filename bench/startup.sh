@@ -10,6 +10,9 @@
 #                                  virtual X display; headless: JavaFX 26's built-in headless platform
 #   BENCH_10K=0                    skip the run with a generated 10k-exception workspace
 #   WAIVER_SKIP_PACKAGE=1          use target/dist/Waiver as it is (else packaging/build.sh app-image runs)
+#   BENCH_SETTLE=SECONDS           how long the 10k runs keep the window open after the load before the
+#                                  `settled-rss-mb` reading (default 8: the heap release after a load and
+#                                  one native heap trim have run by then)
 #
 # Each run is a cold JVM start of the packaged launcher with `--measure-startup`, which prints
 # `first-frame-ms=N rss-mb=M` once the first frame is shown, then `loaded-ms=N loaded-rss-mb=M` once the
@@ -51,12 +54,12 @@ measure() {
   local home out start end
   home="$(mktemp -d "$WORK/home.XXXX")"
   if [ "$platform" = xvfb ]; then
-    out="$(xvfb-run -a -s "-screen 0 1280x800x24" bash -c \
+    out="$(JAVA_TOOL_OPTIONS="${SETTLE_OPTION:-}" xvfb-run -a -s "-screen 0 1280x800x24" bash -c \
       'start=$(date +%s%N); "$@" 2>/dev/null; end=$(date +%s%N); echo "wall-ns=$((end - start))"' \
       _ "$launcher" --home "$home" --measure-startup "$@")"
   else
     start=$(date +%s%N)
-    out="$(JAVA_TOOL_OPTIONS=-Dglass.platform=Headless "$launcher" --home "$home" --measure-startup "$@" 2>/dev/null)"
+    out="$(JAVA_TOOL_OPTIONS="-Dglass.platform=Headless ${SETTLE_OPTION:-}" "$launcher" --home "$home" --measure-startup "$@" 2>/dev/null)"
     end=$(date +%s%N)
     out="$out wall-ns=$((end - start))"
   fi
@@ -66,10 +69,11 @@ measure() {
   rss="$(sed -n 's/.*rss-mb=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
   wall="$(sed -n 's/.*wall-ns=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
   [ -n "$ff" ] && [ -n "$rss" ] || { echo "bench: no first-frame-ms/rss-mb line from $launcher: $out" >&2; exit 1; }
-  local loaded loaded_rss
+  local loaded loaded_rss settled_rss
   loaded="$(sed -n 's/.*loaded-ms=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
   loaded_rss="$(sed -n 's/.*loaded-rss-mb=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
-  echo "$ff $rss $((wall / 1000000)) ${loaded:-0} ${loaded_rss:-0}"
+  settled_rss="$(sed -n 's/.*settled-rss-mb=\([0-9]*\).*/\1/p' <<<"$out" | head -n 1)"
+  echo "$ff $rss $((wall / 1000000)) ${loaded:-0} ${loaded_rss:-0} ${settled_rss:-0}"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -133,6 +137,10 @@ EOF
     done > "$ws/exceptions/batch-$f.yaml"
   done
   : > "$WORK/10k.txt"
-  for i in 1 2 3; do measure "$IMAGE/bin/Waiver" --dir "$ws" >> "$WORK/10k.txt"; done
+  for i in 1 2 3; do
+    SETTLE_OPTION="-Dwaiver.measure.settle=${BENCH_SETTLE:-8}" measure "$IMAGE/bin/Waiver" --dir "$ws" >> "$WORK/10k.txt"
+  done
   report "10k exceptions, cache" "$WORK/10k.txt"
+  echo "10k exceptions: rss right after the load $(cut -d' ' -f5 "$WORK/10k.txt" | tr '\n' ' ')MB;" \
+    "${BENCH_SETTLE:-8} s later $(cut -d' ' -f6 "$WORK/10k.txt" | tr '\n' ' ')MB (median $(cut -d' ' -f6 "$WORK/10k.txt" | median) MB)"
 fi

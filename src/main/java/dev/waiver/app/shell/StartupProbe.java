@@ -12,6 +12,11 @@ import javafx.beans.value.ObservableBooleanValue;
 /// `--measure-startup`: prints `first-frame-ms=N rss-mb=M` once the first frame is on screen, then
 /// `loaded-ms=N loaded-rss-mb=M` once the workspace the window opens with has loaded (or failed), then
 /// exits. Time counts from JVM start, so it includes everything a user waits through.
+///
+/// With the system property `waiver.measure.settle=SECONDS` (the start-up benchmark sets it) it waits that
+/// long after the load before a last line, `settled-rss-mb=M`: the memory of the window left open on
+/// that register, once the heap the load needed has been given back (app.HeapRelease, and the JVM's
+/// periodic native heap trim).
 final class StartupProbe {
 
     private StartupProbe() {
@@ -35,8 +40,22 @@ final class StartupProbe {
 
     private static void loaded(PrintStream out) {
         report(out, "loaded-ms=", " loaded-rss-mb=");
-        // Later, so what the end of the load still does in this event (saving the settings) is queued first.
-        Platform.runLater(Platform::exit);
+        long settle = Long.getLong("waiver.measure.settle", 0);
+        if (settle <= 0) {
+            // Later, so what the end of the load still does in this event (saving the settings) is queued first.
+            Platform.runLater(Platform::exit);
+            return;
+        }
+        Thread.ofPlatform().daemon().name("waiver-measure-settle").start(() -> {
+            try {
+                Thread.sleep(settle * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.println("settled-rss-mb=" + residentMegabytes());
+            out.flush();
+            Platform.runLater(Platform::exit);
+        });
     }
 
     private static void report(PrintStream out, String time, String rss) {
