@@ -10,6 +10,7 @@ import dev.waiver.app.cluster.ClusterWatch;
 import dev.waiver.app.cluster.ClusterWorkspaceLoader;
 import dev.waiver.app.cluster.ClusterWorkspaces;
 import dev.waiver.app.cluster.ConnectionState;
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.cluster.ContextLoad;
 import dev.waiver.app.cluster.KubeconfigException;
 import dev.waiver.app.cluster.Kubeconfigs;
@@ -98,13 +99,13 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     }
 
     @Override
-    public void open(Optional<Path> kubeconfig, List<String> contexts, Updates updates) {
+    public void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates) {
         stop();
         var run = new Run(updates);
         current = run;
         connecting.set(true);
-        openContexts.set(List.copyOf(contexts));
-        contexts.forEach(c -> statuses.put(c, new ContextStatus.Reading(0, "")));
+        openContexts.set(contexts.named());
+        contexts.named().forEach(c -> statuses.put(c, new ContextStatus.Reading(0, "")));
         runner.run(() -> prepare(kubeconfig, contexts), prepared -> prepared(run, prepared),
                 error -> failed(run, ClusterErrors.rootMessage(error)));
     }
@@ -146,7 +147,7 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
                             Optional<Workspace> snapshot) {
     }
 
-    private Prepared prepare(Optional<Path> kubeconfig, List<String> contexts) {
+    private Prepared prepare(Optional<Path> kubeconfig, ContextChoice contexts) {
         Optional<Kubeconfigs> kubeconfigs;
         String problem = "";
         try {
@@ -155,12 +156,10 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
             kubeconfigs = Optional.empty();
             problem = e.getMessage();
         }
-        List<String> names = contexts;
-        if (names.isEmpty()) {
-            names = kubeconfigs.flatMap(Kubeconfigs::current).map(c -> List.of(c.name())).orElse(List.of());
-            if (names.isEmpty() && kubeconfigs.isPresent()) {
-                problem = "the kubeconfig sets no current context: choose contexts on the Clusters screen";
-            }
+        List<String> names = kubeconfigs.map(contexts::names).orElse(contexts.named());
+        if (names.isEmpty() && kubeconfigs.isPresent()) {
+            problem = contexts.all() ? "the kubeconfig has no contexts"
+                    : "the kubeconfig sets no current context: choose contexts on the Clusters screen";
         }
         return new Prepared(kubeconfigs, names, problem, ClusterWorkspaceLoader.loadSnapshots(snapshots, names));
     }
