@@ -107,6 +107,12 @@ public final class ClusterWatch implements AutoCloseable {
         return state.workspace();
     }
 
+    /// Whether every kind is watched and no attempt is under way: the server could be cut now and the
+    /// next attempt would be the first to notice.
+    synchronized boolean watchingAll() {
+        return !closed && broken.isEmpty() && nextCycle != null && nextCycle.isDone();
+    }
+
     /// Tries again now instead of at the next scheduled attempt.
     public synchronized void reconnectNow() {
         if (!broken.isEmpty()) {

@@ -32,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,6 +64,8 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger(ClusterSession.class.getName());
+    /// How long [#close] waits for a reconnect attempt under way: a couple of seconds, as it may hold up the exit.
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final SnapshotStore snapshots;
     private final BackgroundRunner runner;
@@ -123,7 +127,13 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         }
     }
 
-    /// Closes everything at once, for the app's exit.
+    /// Closes everything at once, for the app's exit: the watches and the clients, then waits (at most
+    /// [#CLOSE_WAIT]) for a reconnect attempt under way on the watches' thread to end, so that nothing of
+    /// this session still talks to a server once this returns (a test stops its server right after).
+    ///
+    /// The app calls this from `stop()`, on the FX thread but after the window has gone: the wait delays
+    /// only the exit, and is bounded. Handing it to another thread would not help: the exit follows `stop()`
+    /// at once and would cut that thread short.
     @Override
     public void close() {
         Run run = current;
@@ -131,13 +141,27 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         if (run != null) {
             run.close();
         }
+        ScheduledExecutorService watches;
         synchronized (this) {
-            if (scheduler != null) {
-                // Not shutdownNow: an attempt interrupted while opening a watch could leave its socket
-                // open; let it finish, see the watch closed, and close what it opened.
-                scheduler.shutdown();
-                scheduler = null;
+            watches = scheduler;
+            scheduler = null;
+        }
+        if (watches != null) {
+            // Not shutdownNow: an attempt interrupted while opening a watch could leave its socket open;
+            // let it finish, see the watch closed, and close what it opened.
+            watches.shutdown();
+            awaitQuietly(watches);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a watch was still reconnecting " + CLOSE_WAIT.toSeconds()
+                        + " s after closing; leaving it to its time-out");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
