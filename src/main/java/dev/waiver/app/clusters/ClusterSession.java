@@ -54,12 +54,18 @@ import javafx.collections.ObservableMap;
 /// runs per `coalesce` interval however many changes arrived in it, so a burst of a thousand edits
 /// costs a handful of rebuilds. Statuses and deliveries happen on the FX thread; a delivery of a
 /// session since stopped is dropped.
+///
+/// Each context's snapshot is saved after a full read or relist, and, through a [SnapshotSaver], after
+/// watched changes (at most once per `snapshotEvery`) and when the session stops with changes unsaved.
 public final class ClusterSession implements ContextFeed, AutoCloseable {
 
-    /// @param coalesce how long changes gather before the register is rebuilt
-    public record Settings(ClientSettings client, ClusterWatch.Settings watch, Duration coalesce) {
+    /// @param coalesce      how long changes gather before the register is rebuilt
+    /// @param snapshotEvery how long a watched change waits before its context's snapshot is saved: at most
+    ///                     one save per context per interval (the session's end saves what is left)
+    public record Settings(ClientSettings client, ClusterWatch.Settings watch, Duration coalesce, Duration snapshotEvery) {
         public static Settings defaults() {
-            return new Settings(ClientSettings.defaults(), ClusterWatch.Settings.defaults(), Duration.ofMillis(250));
+            return new Settings(ClientSettings.defaults(), ClusterWatch.Settings.defaults(), Duration.ofMillis(250),
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -105,7 +111,7 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     @Override
     public void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates) {
         stop();
-        var run = new Run(updates);
+        var run = new Run(updates, new SnapshotSaver(this::saveSnapshot, this::scheduler, settings.snapshotEvery()));
         current = run;
         connecting.set(true);
         openContexts.set(contexts.named());
@@ -127,13 +133,14 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         }
     }
 
-    /// Closes everything at once, for the app's exit: the watches and the clients, then waits (at most
-    /// [#CLOSE_WAIT]) for a reconnect attempt under way on the watches' thread to end, so that nothing of
-    /// this session still talks to a server once this returns (a test stops its server right after).
+    /// Closes everything at once, for the app's exit: the watches and the clients, saves the snapshots of
+    /// contexts with changes not saved yet, then waits (at most [#CLOSE_WAIT]) for a reconnect attempt under
+    /// way on the watches' thread to end, so that nothing of this session still talks to a server once this
+    /// returns (a test stops its server right after).
     ///
-    /// The app calls this from `stop()`, on the FX thread but after the window has gone: the wait delays
-    /// only the exit, and is bounded. Handing it to another thread would not help: the exit follows `stop()`
-    /// at once and would cut that thread short.
+    /// The app calls this from `stop()`, on the FX thread but after the window has gone: the save and the
+    /// wait delay only the exit, and the wait is bounded. Handing them to another thread would not help: the
+    /// exit follows `stop()` at once and would cut that thread short.
     @Override
     public void close() {
         Run run = current;
@@ -306,6 +313,10 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
                 markDirty(run);
             }
         } else {
+            // A relist stores its own snapshot; a change is stored a while later, with those that follow it.
+            if (!(event instanceof ClusterEvent.Resynced) && run.watches.get(context) instanceof ClusterWatch watch) {
+                run.saver.changed(context, watch::liveRead);
+            }
             markDirty(run);
         }
     }
@@ -396,6 +407,7 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     /// One opening of contexts: what it read, its watches and client, and its place in the deliveries.
     private static final class Run {
         final Updates updates;
+        final SnapshotSaver saver;
         volatile boolean closed;
         volatile List<ContextLoad> loads = List.of();
         volatile Map<String, ClusterWatch> watches = Map.of();
@@ -409,8 +421,9 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         long shown;
         private ClusterConnector connector;
 
-        Run(Updates updates) {
+        Run(Updates updates, SnapshotSaver saver) {
             this.updates = updates;
+            this.saver = saver;
         }
 
         synchronized boolean adopt(ClusterConnector client) {
@@ -436,12 +449,14 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
             return true;
         }
 
+        /// Closes the watches and the client, then saves the changes not saved yet (no more can arrive).
         synchronized void close() {
             closed = true;
             watches.values().forEach(ClusterWatch::close);
             if (connector != null) {
                 connector.close();
             }
+            saver.flush();
         }
     }
 }

@@ -39,7 +39,8 @@ class ClustersViewModelTest {
 
     private ClustersViewModel viewModel(KubeconfigSource source) {
         session = new ClusterSession(SnapshotStore.in(dir.resolve("home")), runner,
-                new ClusterSession.Settings(TestCluster.fast(), ClusterWatch.Settings.defaults(), Duration.ZERO), Clock.systemUTC());
+                new ClusterSession.Settings(TestCluster.fast(), ClusterWatch.Settings.defaults(), Duration.ZERO,
+                        Duration.ofSeconds(30)), Clock.systemUTC());
         return new ClustersViewModel(source, session, runner,
                 (kubeconfig, contexts) -> connected.add(kubeconfig.map(Path::toString).orElse("default") + " " + contexts));
     }
