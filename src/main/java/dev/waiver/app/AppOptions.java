@@ -1,5 +1,6 @@
 package dev.waiver.app;
 
+import dev.waiver.app.cluster.ContextChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,16 +13,13 @@ import java.util.Optional;
 /// fixed clock, start-up measurement, and the kubeconfig and contexts to open.
 ///
 /// @param kubeconfig the file `--kubeconfig` names; empty: `KUBECONFIG`, else `~/.kube/config`
-/// @param contexts   the contexts `--context` names (repeatable), in order, each once
+/// @param contexts   the contexts `--context` names (repeatable), in order, each once; or `--all-contexts`
 public record AppOptions(Path home, Optional<Path> workspaceDir, Clock clock, boolean measureStartup,
-                         Optional<Path> kubeconfig, List<String> contexts) {
+                         Optional<Path> kubeconfig, ContextChoice contexts) {
 
-    public AppOptions {
-        contexts = List.copyOf(contexts);
-    }
-
-    /// Reads `--home DIR`, `--dir DIR`, `--now RFC3339`, `--measure-startup`, `--kubeconfig FILE` and
-    /// `--context CTX` (also in `--opt=value` form).
+    /// Reads `--home DIR`, `--dir DIR`, `--now RFC3339`, `--measure-startup`, `--kubeconfig FILE`,
+    /// `--context CTX` and `--all-contexts` (also in `--opt=value` form). `--all-contexts` beside `--context`
+    /// or `--dir` is a mistake, as on the command line: the window would show something else than asked.
     public static AppOptions parse(List<String> args) {
         String home = null;
         Path dir = null;
@@ -29,6 +27,7 @@ public record AppOptions(Path home, Optional<Path> workspaceDir, Clock clock, bo
         boolean measure = false;
         Path kubeconfig = null;
         var contexts = new ArrayList<String>();
+        boolean allContexts = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -48,11 +47,15 @@ public record AppOptions(Path home, Optional<Path> workspaceDir, Clock clock, bo
                         contexts.add(context);
                     }
                 }
+                case "--all-contexts" -> allContexts = true;
                 default -> throw new IllegalArgumentException("unknown option for the window: " + arg);
             }
         }
+        if (allContexts && dir != null) {
+            throw new IllegalArgumentException("--dir reads a folder, --all-contexts reads every context: choose one");
+        }
         return new AppOptions(AppHome.resolve(home), Optional.ofNullable(dir), clock, measure,
-                Optional.ofNullable(kubeconfig), contexts);
+                Optional.ofNullable(kubeconfig), new ContextChoice(contexts, allContexts));
     }
 
     private static String value(List<String> args, int index, String name) {

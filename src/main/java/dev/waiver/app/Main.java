@@ -11,7 +11,10 @@ public final class Main {
     /// Options that belong to the window, so `waiver --dir X` and `waiver --kubeconfig F --context C` still
     /// open it (`--kubeconfig` before a command is the command line's global option).
     private static final Set<String> WINDOW_OPTIONS = Set.of("--home", "--dir", "--now", "--measure-startup",
-            "--kubeconfig", "--context");
+            "--kubeconfig", "--context", "--all-contexts");
+
+    /// The window's options that take no value.
+    private static final Set<String> WINDOW_FLAGS = Set.of("--measure-startup", "--all-contexts");
 
     private Main() {
     }
@@ -31,7 +34,7 @@ public final class Main {
             if (!WINDOW_OPTIONS.contains(name)) {
                 return false;
             }
-            if (!args[i].contains("=") && !name.equals("--measure-startup")) {
+            if (!args[i].contains("=") && !WINDOW_FLAGS.contains(name)) {
                 i++;
             }
         }

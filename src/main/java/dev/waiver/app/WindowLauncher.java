@@ -9,16 +9,17 @@ final class WindowLauncher {
     }
 
     static int launch(String[] args) {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        boolean headless = "Headless".equals(System.getProperty("glass.platform"));
-        if (linux && !headless && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
-            System.err.println("waiver: no display to open the window on; run it in a desktop session, or use the command line (waiver --help)");
-            return 2;
-        }
+        // A mistake in the options first: it is one whether or not there is a display.
         try {
             AppOptions.parse(java.util.List.of(args));
         } catch (RuntimeException e) {
             System.err.println("waiver: " + e.getMessage());
+            return 2;
+        }
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        boolean headless = "Headless".equals(System.getProperty("glass.platform"));
+        if (linux && !headless && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            System.err.println("waiver: no display to open the window on; run it in a desktop session, or use the command line (waiver --help)");
             return 2;
         }
         try {

@@ -1,8 +1,7 @@
 package dev.waiver.app.cli;
 
-import dev.waiver.app.cluster.KubeContext;
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.cluster.Kubeconfigs;
-import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -20,15 +19,16 @@ final class ClusterOptions {
         return allContexts || !contexts.isEmpty();
     }
 
-    /// The contexts named, each checked against the kubeconfig (an unknown one is a one-line error).
-    List<String> names(Kubeconfigs kubeconfigs) {
-        if (allContexts) {
-            return kubeconfigs.contexts().stream().map(KubeContext::name).toList();
-        }
-        var names = new LinkedHashSet<String>();
-        for (String name : contexts) {
-            names.add(kubeconfigs.context(name).name());
-        }
-        return List.copyOf(names);
+    /// What the options ask for, as the window understands it too; both options at once is a one-line
+    /// error (an [IllegalArgumentException], which the command line prints and exits 2 on).
+    ContextChoice choice() {
+        return new ContextChoice(contexts, allContexts);
+    }
+
+    /// The contexts `choice` means, each named one checked against the kubeconfig first (an unknown one is a
+    /// one-line error here, before any server is asked).
+    static List<String> names(ContextChoice choice, Kubeconfigs kubeconfigs) {
+        choice.named().forEach(kubeconfigs::context);
+        return choice.names(kubeconfigs);
     }
 }

@@ -3,6 +3,7 @@ package dev.waiver.app.cli;
 import dev.waiver.app.cluster.ClientSettings;
 import dev.waiver.app.cluster.ClusterConnector;
 import dev.waiver.app.cluster.ClusterWorkspaceLoader;
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.cluster.ContextLoad;
 import dev.waiver.app.cluster.KubeconfigException;
 import dev.waiver.app.cluster.Kubeconfigs;
@@ -23,9 +24,10 @@ final class ContextLoads {
     /// Empty when nothing could be read at all (the kubeconfig, or every context): the lines are printed.
     static Optional<List<ContextLoad>> load(GlobalOptions global, ClusterOptions options, ReadScope scope, PrintWriter err) {
         List<ContextLoad> loads;
+        ContextChoice choice = options.choice(); // a usage mistake is told before anything is read
         try {
             Kubeconfigs kubeconfigs = global.kubeconfigs();
-            List<String> names = options.names(kubeconfigs);
+            List<String> names = ClusterOptions.names(choice, kubeconfigs);
             if (names.isEmpty()) {
                 err.println("the kubeconfig has no contexts");
                 return Optional.empty();

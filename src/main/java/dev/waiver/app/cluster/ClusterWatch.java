@@ -69,7 +69,8 @@ public final class ClusterWatch implements AutoCloseable {
 
     /// @param read       the live read the watch continues from (its list versions); a snapshot has none,
     ///                   so nothing would be watched
-    /// @param onFullSync hears the state after each relist, to store it as the snapshot
+    /// @param onFullSync hears the state after each relist, to store it as the snapshot (changes between
+    ///                   relists: see [#liveRead])
     public ClusterWatch(ClusterReader reader, ClusterRead read, ClusterListener listener, ScheduledExecutorService scheduler,
                         Settings settings, Consumer<ClusterRead> onFullSync) {
         this.reader = reader;
@@ -105,6 +106,18 @@ public final class ClusterWatch implements AutoCloseable {
     /// The context's register as it stands, every change so far applied.
     public synchronized Workspace workspace() {
         return state.workspace();
+    }
+
+    /// The state as a read taken now, to store as the snapshot; empty unless the connection is live (the
+    /// state is then only as of the drop, and a snapshot says when it was read).
+    public synchronized Optional<ClusterRead> liveRead() {
+        return connection instanceof ConnectionState.Live ? Optional.of(state.read()) : Optional.empty();
+    }
+
+    /// Whether every kind is watched and no attempt is under way: the server could be cut now and the
+    /// next attempt would be the first to notice.
+    synchronized boolean watchingAll() {
+        return !closed && broken.isEmpty() && nextCycle != null && nextCycle.isDone();
     }
 
     /// Tries again now instead of at the next scheduled attempt.

@@ -26,7 +26,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /// The last full sync of each context, in SQLite (`<home>/snapshots.db`), so the register opens at once
-/// and still opens when the cluster is out of reach (a reviewer on a train).
+/// and still opens when the cluster is out of reach (a reviewer on a train). The window also saves what its
+/// watches applied since (the state as of the save, while the connection was live).
 ///
 /// A save replaces a context's rows in one transaction: a reader sees the previous sync or the new one,
 /// never a mix, and a crash mid-save leaves the previous one. Only objects the server returned are

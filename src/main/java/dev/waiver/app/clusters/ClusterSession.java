@@ -10,6 +10,7 @@ import dev.waiver.app.cluster.ClusterWatch;
 import dev.waiver.app.cluster.ClusterWorkspaceLoader;
 import dev.waiver.app.cluster.ClusterWorkspaces;
 import dev.waiver.app.cluster.ConnectionState;
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.cluster.ContextLoad;
 import dev.waiver.app.cluster.KubeconfigException;
 import dev.waiver.app.cluster.Kubeconfigs;
@@ -31,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -51,16 +54,24 @@ import javafx.collections.ObservableMap;
 /// runs per `coalesce` interval however many changes arrived in it, so a burst of a thousand edits
 /// costs a handful of rebuilds. Statuses and deliveries happen on the FX thread; a delivery of a
 /// session since stopped is dropped.
+///
+/// Each context's snapshot is saved after a full read or relist, and, through a [SnapshotSaver], after
+/// watched changes (at most once per `snapshotEvery`) and when the session stops with changes unsaved.
 public final class ClusterSession implements ContextFeed, AutoCloseable {
 
-    /// @param coalesce how long changes gather before the register is rebuilt
-    public record Settings(ClientSettings client, ClusterWatch.Settings watch, Duration coalesce) {
+    /// @param coalesce      how long changes gather before the register is rebuilt
+    /// @param snapshotEvery how long a watched change waits before its context's snapshot is saved: at most
+    ///                     one save per context per interval (the session's end saves what is left)
+    public record Settings(ClientSettings client, ClusterWatch.Settings watch, Duration coalesce, Duration snapshotEvery) {
         public static Settings defaults() {
-            return new Settings(ClientSettings.defaults(), ClusterWatch.Settings.defaults(), Duration.ofMillis(250));
+            return new Settings(ClientSettings.defaults(), ClusterWatch.Settings.defaults(), Duration.ofMillis(250),
+                    Duration.ofSeconds(30));
         }
     }
 
     private static final System.Logger LOG = System.getLogger(ClusterSession.class.getName());
+    /// How long [#close] waits for a reconnect attempt under way: a couple of seconds, as it may hold up the exit.
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final SnapshotStore snapshots;
     private final BackgroundRunner runner;
@@ -98,13 +109,13 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     }
 
     @Override
-    public void open(Optional<Path> kubeconfig, List<String> contexts, Updates updates) {
+    public void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates) {
         stop();
-        var run = new Run(updates);
+        var run = new Run(updates, new SnapshotSaver(this::saveSnapshot, this::scheduler, settings.snapshotEvery()));
         current = run;
         connecting.set(true);
-        openContexts.set(List.copyOf(contexts));
-        contexts.forEach(c -> statuses.put(c, new ContextStatus.Reading(0, "")));
+        openContexts.set(contexts.named());
+        contexts.named().forEach(c -> statuses.put(c, new ContextStatus.Reading(0, "")));
         runner.run(() -> prepare(kubeconfig, contexts), prepared -> prepared(run, prepared),
                 error -> failed(run, ClusterErrors.rootMessage(error)));
     }
@@ -122,7 +133,14 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         }
     }
 
-    /// Closes everything at once, for the app's exit.
+    /// Closes everything at once, for the app's exit: the watches and the clients, saves the snapshots of
+    /// contexts with changes not saved yet, then waits (at most [#CLOSE_WAIT]) for a reconnect attempt under
+    /// way on the watches' thread to end, so that nothing of this session still talks to a server once this
+    /// returns (a test stops its server right after).
+    ///
+    /// The app calls this from `stop()`, on the FX thread but after the window has gone: the save and the
+    /// wait delay only the exit, and the wait is bounded. Handing them to another thread would not help: the
+    /// exit follows `stop()` at once and would cut that thread short.
     @Override
     public void close() {
         Run run = current;
@@ -130,13 +148,27 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         if (run != null) {
             run.close();
         }
+        ScheduledExecutorService watches;
         synchronized (this) {
-            if (scheduler != null) {
-                // Not shutdownNow: an attempt interrupted while opening a watch could leave its socket
-                // open; let it finish, see the watch closed, and close what it opened.
-                scheduler.shutdown();
-                scheduler = null;
+            watches = scheduler;
+            scheduler = null;
+        }
+        if (watches != null) {
+            // Not shutdownNow: an attempt interrupted while opening a watch could leave its socket open;
+            // let it finish, see the watch closed, and close what it opened.
+            watches.shutdown();
+            awaitQuietly(watches);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a watch was still reconnecting " + CLOSE_WAIT.toSeconds()
+                        + " s after closing; leaving it to its time-out");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -146,7 +178,7 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
                             Optional<Workspace> snapshot) {
     }
 
-    private Prepared prepare(Optional<Path> kubeconfig, List<String> contexts) {
+    private Prepared prepare(Optional<Path> kubeconfig, ContextChoice contexts) {
         Optional<Kubeconfigs> kubeconfigs;
         String problem = "";
         try {
@@ -155,12 +187,10 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
             kubeconfigs = Optional.empty();
             problem = e.getMessage();
         }
-        List<String> names = contexts;
-        if (names.isEmpty()) {
-            names = kubeconfigs.flatMap(Kubeconfigs::current).map(c -> List.of(c.name())).orElse(List.of());
-            if (names.isEmpty() && kubeconfigs.isPresent()) {
-                problem = "the kubeconfig sets no current context: choose contexts on the Clusters screen";
-            }
+        List<String> names = kubeconfigs.map(contexts::names).orElse(contexts.named());
+        if (names.isEmpty() && kubeconfigs.isPresent()) {
+            problem = contexts.all() ? "the kubeconfig has no contexts"
+                    : "the kubeconfig sets no current context: choose contexts on the Clusters screen";
         }
         return new Prepared(kubeconfigs, names, problem, ClusterWorkspaceLoader.loadSnapshots(snapshots, names));
     }
@@ -283,6 +313,10 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
                 markDirty(run);
             }
         } else {
+            // A relist stores its own snapshot; a change is stored a while later, with those that follow it.
+            if (!(event instanceof ClusterEvent.Resynced) && run.watches.get(context) instanceof ClusterWatch watch) {
+                run.saver.changed(context, watch::liveRead);
+            }
             markDirty(run);
         }
     }
@@ -373,6 +407,7 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     /// One opening of contexts: what it read, its watches and client, and its place in the deliveries.
     private static final class Run {
         final Updates updates;
+        final SnapshotSaver saver;
         volatile boolean closed;
         volatile List<ContextLoad> loads = List.of();
         volatile Map<String, ClusterWatch> watches = Map.of();
@@ -386,8 +421,9 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         long shown;
         private ClusterConnector connector;
 
-        Run(Updates updates) {
+        Run(Updates updates, SnapshotSaver saver) {
             this.updates = updates;
+            this.saver = saver;
         }
 
         synchronized boolean adopt(ClusterConnector client) {
@@ -413,12 +449,14 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
             return true;
         }
 
+        /// Closes the watches and the client, then saves the changes not saved yet (no more can arrive).
         synchronized void close() {
             closed = true;
             watches.values().forEach(ClusterWatch::close);
             if (connector != null) {
                 connector.close();
             }
+            saver.flush();
         }
     }
 }

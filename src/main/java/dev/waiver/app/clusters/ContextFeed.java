@@ -1,8 +1,8 @@
 package dev.waiver.app.clusters;
 
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.workspace.Workspace;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,8 +29,8 @@ public interface ContextFeed {
         void failed(String message);
     }
 
-    /// Stops whatever was open, then opens the contexts (none: the kubeconfig's current context).
-    void open(Optional<Path> kubeconfig, List<String> contexts, Updates updates);
+    /// Stops whatever was open, then opens the contexts chosen (which ones the kubeconfig holds is read then).
+    void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates);
 
     /// Stops reading and watching; nothing more is delivered.
     void stop();
@@ -43,7 +43,7 @@ public interface ContextFeed {
         var connecting = new ReadOnlyBooleanWrapper(false);
         return new ContextFeed() {
             @Override
-            public void open(Optional<Path> kubeconfig, List<String> contexts, Updates updates) {
+            public void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates) {
                 updates.failed("this window cannot open cluster contexts");
             }
 

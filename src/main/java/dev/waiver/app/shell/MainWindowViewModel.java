@@ -1,5 +1,6 @@
 package dev.waiver.app.shell;
 
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.clusters.ContextFeed;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.settings.Settings;
@@ -104,7 +105,7 @@ public final class MainWindowViewModel {
 
     /// The contexts (none: the kubeconfig's current one) of the kubeconfig (empty: the default one).
     public void openContexts(Optional<Path> kubeconfig, List<String> contexts) {
-        open(new WorkspaceChoice.Contexts(kubeconfig, contexts), true);
+        open(new WorkspaceChoice.Contexts(kubeconfig, ContextChoice.named(contexts)), true);
     }
 
     public void reload() {
@@ -127,8 +128,8 @@ public final class MainWindowViewModel {
         switch (choice) {
             case WorkspaceChoice.Folder(Path folder) -> show(choice, loaders.folder(folder), false, byUser);
             case WorkspaceChoice.Demo() -> show(choice, loaders.demo(clock), false, byUser);
-            case WorkspaceChoice.Contexts(Optional<Path> kubeconfig, List<String> names) ->
-                    clusters.open(kubeconfig, names, new ContextFeed.Updates() {
+            case WorkspaceChoice.Contexts(Optional<Path> kubeconfig, ContextChoice contexts) ->
+                    clusters.open(kubeconfig, contexts, new ContextFeed.Updates() {
                         @Override
                         public void workspace(Workspace workspace, ContextFeed.Stage stage) {
                             show(choice, () -> workspace, stage != ContextFeed.Stage.READ, byUser);

@@ -130,7 +130,8 @@ public final class WaiverApp extends Application {
                 ReviewAccess.unavailable("no data folder was given"), new FxReviewDialogs(() -> null), "");
     }
 
-    /// The workspace the window opens with: `--dir`, else `--kubeconfig` / `--context`, else the remembered one.
+    /// The workspace the window opens with: `--dir`, else `--kubeconfig` / `--context` / `--all-contexts`, else
+    /// the remembered one.
     static WorkspaceChoice initialChoice(AppOptions options, Settings settings) {
         return WorkspaceChoice.initial(options.workspaceDir(), options.kubeconfig(), options.contexts(), settings,
                 Files::isDirectory);

@@ -136,6 +136,9 @@ class ClusterCommandsTest {
         var both = waiver("exceptions", "list", "--context", "prod", "--dir", dir.toString());
         assertEquals(2, both.code());
         assertTrue(both.err().startsWith("waiver: --dir reads a folder, --context and --all-contexts read clusters: choose one"));
+        var allAndOne = waiver("exceptions", "list", "--all-contexts", "--context", "prod");
+        assertEquals(2, allAndOne.code());
+        assertEquals("waiver: --all-contexts reads every context, --context only the ones it names: choose one\n", allAndOne.err());
 
         var missing = CliRun.of("--kubeconfig", dir.resolve("none").toString(), "contexts");
         assertEquals(2, missing.code());

@@ -98,7 +98,7 @@ class ClusterWatchTest {
             var events = new EventLog();
             try (var watch = new ClusterWatch(reader, read, events, scheduler, FAST, r -> { }).start()) {
                 events.await(e -> e instanceof ClusterEvent.ConnectionChanged c && c.state() instanceof ConnectionState.Live);
-                Thread.sleep(300); // let the watches open
+                awaitWatching(watch); // cut earlier, the attempt opening the watches would say why instead
                 cluster.kill();
 
                 var reconnecting = (ClusterEvent.ConnectionChanged) events.await(e -> e instanceof ClusterEvent.ConnectionChanged c
@@ -119,6 +119,17 @@ class ClusterWatchTest {
                 assertEquals(List.of("first"), watch.workspace().exemptions().stream().map(Exemption::name).toList(),
                         "what was read stays shown");
             }
+        }
+    }
+
+    /// Waits (up to 15 s) until every kind is watched and no attempt is under way.
+    private static void awaitWatching(ClusterWatch watch) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!watch.watchingAll()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the watches did not open; connection " + watch.connectionState());
+            }
+            Thread.sleep(10);
         }
     }
 }

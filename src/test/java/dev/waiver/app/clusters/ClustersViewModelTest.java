@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waiver.app.cluster.ClusterWatch;
 import dev.waiver.app.cluster.ConnectionState;
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.cluster.SnapshotStore;
 import dev.waiver.app.cluster.TestCluster;
 import dev.waiver.app.ui.ImmediateRunner;
@@ -38,7 +39,8 @@ class ClustersViewModelTest {
 
     private ClustersViewModel viewModel(KubeconfigSource source) {
         session = new ClusterSession(SnapshotStore.in(dir.resolve("home")), runner,
-                new ClusterSession.Settings(TestCluster.fast(), ClusterWatch.Settings.defaults(), Duration.ZERO), Clock.systemUTC());
+                new ClusterSession.Settings(TestCluster.fast(), ClusterWatch.Settings.defaults(), Duration.ZERO,
+                        Duration.ofSeconds(30)), Clock.systemUTC());
         return new ClustersViewModel(source, session, runner,
                 (kubeconfig, contexts) -> connected.add(kubeconfig.map(Path::toString).orElse("default") + " " + contexts));
     }
@@ -113,7 +115,7 @@ class ClustersViewModelTest {
         var vm = viewModel(new KubeconfigSource(Optional.of(file), Optional.empty(), dir));
         vm.activate();
         var failures = new ArrayList<String>();
-        session.open(Optional.of(file), List.of("dead"), new ContextFeed.Updates() {
+        session.open(Optional.of(file), ContextChoice.named(List.of("dead")), new ContextFeed.Updates() {
             @Override
             public void workspace(Workspace workspace, ContextFeed.Stage stage) {
                 throw new AssertionError("nothing to show");
@@ -135,6 +137,33 @@ class ClustersViewModelTest {
         session.stop();
         assertEquals("", dead.stateProperty().get());
         assertEquals(ContextRow.Tone.IDLE, dead.toneProperty().get());
+    }
+
+    @Test
+    void everyContextIsTheKubeconfigsContextsWhenTheyAreRead() {
+        var servers = new LinkedHashMap<String, String>();
+        servers.put("staging", TestCluster.unreachableUrl());
+        servers.put("prod", TestCluster.unreachableUrl());
+        Path file = TestCluster.kubeconfig(dir, servers);
+        var vm = viewModel(new KubeconfigSource(Optional.of(file), Optional.empty(), dir));
+        vm.activate();
+        var failures = new ArrayList<String>();
+        session.open(Optional.of(file), ContextChoice.every(), new ContextFeed.Updates() {
+            @Override
+            public void workspace(Workspace workspace, ContextFeed.Stage stage) {
+                throw new AssertionError("nothing to show");
+            }
+
+            @Override
+            public void failed(String message) {
+                failures.add(message);
+            }
+        });
+        assertEquals(List.of("staging", "prod"), session.openContextsProperty().get());
+        for (ContextRow row : vm.rows()) {
+            assertTrue(row.stateProperty().get().startsWith("failed: "), row.name() + ": " + row.stateProperty().get());
+        }
+        assertEquals(1, failures.size(), "one register of both, failed as one");
     }
 
     @Test

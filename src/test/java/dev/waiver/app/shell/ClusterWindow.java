@@ -26,10 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /// the data folder applying to that same kubeconfig's contexts. Closing it does what the app's stop does.
 final class ClusterWindow implements AutoCloseable {
 
-    /// The client's fast timeouts, watches that give up after 3 quick attempts, changes gathered for 100 ms.
+    /// The client's fast timeouts, watches that give up after 3 quick attempts, changes gathered for 100 ms;
+    /// snapshots saved after changes every 30 s as in the app, so within a test only when the window closes.
     static final ClusterSession.Settings FAST = new ClusterSession.Settings(TestCluster.fast(),
             new ClusterWatch.Settings(new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 0.2), 3,
-                    Duration.ofSeconds(30), new Random(7)), Duration.ofMillis(100));
+                    Duration.ofSeconds(30), new Random(7)), Duration.ofMillis(100), Duration.ofSeconds(30));
 
     private final Stage stage;
     private final List<AutoCloseable> running = new ArrayList<>();

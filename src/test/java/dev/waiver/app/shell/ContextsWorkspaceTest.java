@@ -3,8 +3,11 @@ package dev.waiver.app.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waiver.app.AppOptions;
+import dev.waiver.app.cluster.ContextChoice;
 import dev.waiver.app.clusters.ContextFeed;
 import dev.waiver.app.exceptions.ExceptionListViewModel;
 import dev.waiver.app.exceptions.Fixture;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Kubeconfig contexts as the window's workspace, without a toolkit or a cluster: how they are chosen at
-/// start and remembered, how the snapshot, the live read and the changes after it reach the register,
+/// start (`--context`, `--all-contexts`) and remembered, how the snapshot, the live read and the changes after it reach the register,
 /// and that opening anything else stops the watches.
 class ContextsWorkspaceTest {
 
@@ -55,12 +58,12 @@ class ContextsWorkspaceTest {
     void theContextOptionsOpenContextsAndTheChoiceSurvivesTheSettingsFile() {
         Path kubeconfig = Path.of("/home/ana/.kube/lab config");
         assertEquals(new WorkspaceChoice.Contexts(Optional.of(kubeconfig), List.of()),
-                WorkspaceChoice.initial(Optional.empty(), Optional.of(kubeconfig), List.of(), settings, p -> true),
+                WorkspaceChoice.initial(Optional.empty(), Optional.of(kubeconfig), ContextChoice.named(List.of()), settings, p -> true),
                 "--kubeconfig alone: its current context");
         assertEquals(new WorkspaceChoice.Contexts(Optional.empty(), List.of("prod", "staging")),
-                WorkspaceChoice.initial(Optional.empty(), Optional.empty(), List.of("prod", "staging"), settings, p -> true));
+                WorkspaceChoice.initial(Optional.empty(), Optional.empty(), ContextChoice.named(List.of("prod", "staging")), settings, p -> true));
         assertEquals(new WorkspaceChoice.Folder(Path.of("/gitops")),
-                WorkspaceChoice.initial(Optional.of(Path.of("/gitops")), Optional.of(kubeconfig), List.of("prod"), settings, p -> true),
+                WorkspaceChoice.initial(Optional.of(Path.of("/gitops")), Optional.of(kubeconfig), ContextChoice.named(List.of("prod")), settings, p -> true),
                 "--dir names the workspace; --kubeconfig then only feeds the Clusters screen");
 
         var odd = new WorkspaceChoice.Contexts(Optional.of(kubeconfig), List.of("arn:aws:eks:eu-west-1:1:cluster/a,b", "x;y=z"));
@@ -70,6 +73,31 @@ class ContextsWorkspaceTest {
         assertEquals("contexts:prod", plain.settingValue());
         assertEquals(Optional.of(plain), WorkspaceChoice.fromSetting("contexts:prod"));
         assertEquals(Optional.empty(), WorkspaceChoice.fromSetting("contexts:prod;bogus"));
+    }
+
+    @Test
+    void allContextsOpensEveryContextOfTheKubeconfigAndIsRememberedAsEveryOne() {
+        Path kubeconfig = Path.of("/home/ana/.kube/lab config").toAbsolutePath();
+        var options = AppOptions.parse(List.of("--home", home.toString(), "--kubeconfig", kubeconfig.toString(), "--all-contexts"));
+        WorkspaceChoice all = WaiverApp.initialChoice(options, settings);
+        assertEquals(new WorkspaceChoice.Contexts(Optional.of(kubeconfig), ContextChoice.every()), all);
+        assertEquals(new WorkspaceChoice.Contexts(Optional.empty(), ContextChoice.every()),
+                WaiverApp.initialChoice(AppOptions.parse(List.of("--all-contexts")), settings), "the default kubeconfig's");
+
+        vm.start(all);
+        assertEquals(List.of("stop", "open " + kubeconfig + " all"), feed.calls, "which contexts there are is read with the rest");
+        feed.updates.workspace(contextWorkspace("prod", 2), ContextFeed.Stage.READ);
+        String remembered = settings.get(WorkspaceChoice.SETTING).orElseThrow();
+        assertEquals(all, WorkspaceChoice.initial(Optional.empty(), settings, p -> true),
+                "the next start opens every context again, those added meanwhile too: " + remembered);
+        assertEquals(Optional.empty(), WorkspaceChoice.fromSetting("contexts:prod;all"), "not both");
+
+        var both = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--all-contexts", "--context", "prod")));
+        assertEquals("--all-contexts reads every context, --context only the ones it names: choose one", both.getMessage());
+        var folder = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--dir", "/gitops", "--all-contexts")));
+        assertEquals("--dir reads a folder, --all-contexts reads every context: choose one", folder.getMessage());
     }
 
     @Test
@@ -157,8 +185,8 @@ class ContextsWorkspaceTest {
         Updates updates;
 
         @Override
-        public void open(Optional<Path> kubeconfig, List<String> contexts, Updates updates) {
-            calls.add("open " + kubeconfig.map(Path::toString).orElse("default") + " " + contexts);
+        public void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates) {
+            calls.add("open " + kubeconfig.map(Path::toString).orElse("default") + " " + (contexts.all() ? "all" : contexts.named()));
             this.updates = updates;
         }
 
