@@ -22,6 +22,9 @@ final class WindowLauncher {
             System.err.println("waiver: no display to open the window on; run it in a desktop session, or use the command line (waiver --help)");
             return 2;
         }
+        if (linux && !headless) {
+            SoftwareRendering.chooseBeforeToolkitStarts();
+        }
         try {
             javafx.application.Application.launch(dev.waiver.app.shell.WaiverApp.class, args);
             return 0;
