@@ -101,6 +101,17 @@ public final class TestCluster implements AutoCloseable {
         return server;
     }
 
+    /// The paths of the requests the mock received since the last call (or since it started).
+    public List<String> takeRequestPaths() throws InterruptedException {
+        var mock = server.orElseThrow(() -> new IllegalStateException("a real cluster keeps no record of requests"));
+        var paths = new ArrayList<String>();
+        for (var r = mock.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+             r = mock.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            paths.add(r.getPath());
+        }
+        return paths;
+    }
+
     /// Stops the mock server, as a cluster behind a VPN that just went down.
     public void kill() {
         server.orElseThrow(() -> new IllegalStateException("cannot kill a real cluster")).destroy();
