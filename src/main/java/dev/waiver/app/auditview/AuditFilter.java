@@ -1,14 +1,14 @@
 package dev.waiver.app.auditview;
 
 import dev.waiver.engine.audit.AuditAction;
+import dev.waiver.engine.audit.AuditBounds;
 import dev.waiver.engine.audit.AuditQuery;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /// The Log tab's filters as the user set them, and the [AuditQuery] they stand for. Blank text and a null
-/// action or date mean "any". Dates are whole days in UTC, as `waiver audit log --since D --until D` reads
-/// them: `from` is inclusive from the start of its day, `to` inclusive to the end of its day.
+/// action or date mean "any". Dates are whole days in UTC, read by [AuditBounds] as `waiver audit log
+/// --since D --until D` reads them: `from` is inclusive from the start of its day, `to` to the end of its day.
 public record AuditFilter(String actor, AuditAction action, String exemptionId, LocalDate from, LocalDate to) {
 
     public static final AuditFilter NONE = new AuditFilter("", null, "", null, null);
@@ -27,10 +27,10 @@ public record AuditFilter(String actor, AuditAction action, String exemptionId, 
             query = query.withExemptionId(id.get());
         }
         if (from != null) {
-            query = query.withSince(from.atStartOfDay().toInstant(ZoneOffset.UTC));
+            query = query.withSince(AuditBounds.since(from));
         }
         if (to != null) {
-            query = query.withUntil(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            query = query.withUntil(AuditBounds.until(to));
         }
         return query;
     }

@@ -3,18 +3,15 @@ package dev.waiver.app.cli;
 import dev.waiver.app.audit.SqliteAuditLog;
 import dev.waiver.app.export.AuditExports;
 import dev.waiver.engine.audit.AuditAction;
+import dev.waiver.engine.audit.AuditBounds;
 import dev.waiver.engine.audit.AuditEntry;
 import dev.waiver.engine.audit.AuditQuery;
 import dev.waiver.engine.audit.AuditRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,29 +90,18 @@ public final class AuditLogCommand implements Callable<Integer> {
         if (exemption != null) {
             query = query.withExemptionId(exemption);
         }
-        if (since != null) {
-            query = query.withSince(instant("--since", since, false));
-        }
-        if (until != null) {
-            query = query.withUntil(instant("--until", until, true));
+        try {
+            // `--since D --until D` is the whole day D, as the Audit screen's dates are.
+            if (since != null) {
+                query = query.withSince(AuditBounds.since("--since", since));
+            }
+            if (until != null) {
+                query = query.withUntil(AuditBounds.until("--until", until));
+            }
+        } catch (IllegalArgumentException badTime) {
+            throw new ParameterException(spec.commandLine(), badTime.getMessage());
         }
         return query;
-    }
-
-    /// RFC 3339, or a bare date: its start for --since, the start of the next day for --until, so
-    /// `--since D --until D` shows the whole day D.
-    private Instant instant(String option, String text, boolean endOfDay) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notATime) {
-            try {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADate) {
-                throw new ParameterException(spec.commandLine(), option
-                        + " must be an RFC 3339 instant such as 2026-11-23T12:00:00Z or a date such as 2026-11-23, not '" + text + "'");
-            }
-        }
     }
 
     private static void print(List<AuditEntry> entries, PrintWriter out) {

@@ -120,6 +120,11 @@ public final class ClusterWatch implements AutoCloseable {
         return !closed && broken.isEmpty() && nextCycle != null && nextCycle.isDone();
     }
 
+    /// Whether the watch of `type` is open, for tests that end one on purpose and must know it was noticed.
+    synchronized boolean watching(ResourceType type) {
+        return kinds.stream().anyMatch(k -> k.type == type && k.handle != null && !broken.contains(k));
+    }
+
     /// Tries again now instead of at the next scheduled attempt.
     public synchronized void reconnectNow() {
         if (!broken.isEmpty()) {
@@ -172,6 +177,9 @@ public final class ClusterWatch implements AutoCloseable {
                 attempt = 0;
                 relistedAfterGone = false;
                 setConnection(new ConnectionState.Live(clock.instant()));
+                if (!broken.isEmpty()) {
+                    schedule(afterDrops()); // a watch ended during this attempt, after it had taken its list
+                }
             }
         } catch (RuntimeException e) {
             failed(e, action);
@@ -218,7 +226,7 @@ public final class ClusterWatch implements AutoCloseable {
                 return;
             }
             if (k.droppedGeneration == generation) {
-                return; // it ended before this line: the drop has already scheduled the next attempt
+                return; // it ended before this line: it stays broken, and the end of this attempt sees to it
             }
             k.handle = handle;
             k.openedAt = clock.instant();
@@ -266,9 +274,17 @@ public final class ClusterWatch implements AutoCloseable {
         boolean routine = k.openedAt != null && !clock.instant().isBefore(k.openedAt.plus(settings.healthy()));
         quickDrops = routine ? 0 : quickDrops + 1;
         if (nextCycle != null && !nextCycle.isDone()) {
-            return; // an attempt is already due; it takes this kind along
+            // An attempt is due or under way: one due takes this kind along; one under way has taken its
+            // list already, and on success schedules the next for what is still broken (on failure, the
+            // retry takes every broken kind). Either way one attempt at a time, and this drop is not lost.
+            return;
         }
-        schedule(quickDrops <= 1 ? Duration.ZERO : settings.backoff().delay(quickDrops - 1, settings.random()));
+        schedule(afterDrops());
+    }
+
+    /// The wait before reopening dropped watches: none for the first quick drop, then growing.
+    private Duration afterDrops() {
+        return quickDrops <= 1 ? Duration.ZERO : settings.backoff().delay(quickDrops - 1, settings.random());
     }
 
     private synchronized void received(WatchedKind k, Watcher.Action action, GenericKubernetesResource resource) {

@@ -82,7 +82,10 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     private final ObservableMap<String, ContextStatus> statusView = FXCollections.unmodifiableObservableMap(statuses);
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
     private final ReadOnlyObjectWrapper<List<String>> openContexts = new ReadOnlyObjectWrapper<>(this, "openContexts", List.of());
+    /// Guarded by this, with [#closed]: made on first use, never again once the session is closed.
     private ScheduledExecutorService scheduler;
+    /// Set by [#close], for good: a closed session opens nothing, makes no watch and starts no thread.
+    private boolean closed;
     private Run current;
 
     /// @param clock when reads and drops happened (the real clock: sync times are facts, not `--now`)
@@ -110,6 +113,10 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
 
     @Override
     public void open(Optional<Path> kubeconfig, ContextChoice contexts, Updates updates) {
+        if (isClosed()) {
+            LOG.log(System.Logger.Level.DEBUG, "contexts opened after the cluster session was closed: ignored");
+            return;
+        }
         stop();
         var run = new Run(updates, new SnapshotSaver(this::saveSnapshot, this::scheduler, settings.snapshotEvery()));
         current = run;
@@ -141,6 +148,8 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
     /// The app calls this from `stop()`, on the FX thread but after the window has gone: the save and the
     /// wait delay only the exit, and the wait is bounded. Handing them to another thread would not help: the
     /// exit follows `stop()` at once and would cut that thread short.
+    ///
+    /// A read still under way then finishes without making watches: [#scheduler()] refuses from here on.
     @Override
     public void close() {
         Run run = current;
@@ -150,6 +159,7 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         }
         ScheduledExecutorService watches;
         synchronized (this) {
+            closed = true;
             watches = scheduler;
             scheduler = null;
         }
@@ -231,10 +241,14 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
             loads = new ClusterWorkspaceLoader(connector, prepared.names(), ReadScope.register(), snapshots, clock,
                     progress -> progress(run, progress)).loadEach();
             for (ContextLoad load : loads) {
-                if (load instanceof ContextLoad.Live live && !run.closed) {
+                if (load instanceof ContextLoad.Live live) {
+                    Optional<ScheduledExecutorService> reconnects = run.closed ? Optional.empty() : scheduler();
+                    if (reconnects.isEmpty()) {
+                        break; // stopped or closed during the read: nothing is to be watched
+                    }
                     String context = live.context();
                     watches.put(context, new ClusterWatch(connector.reader(context, clock), live.read(),
-                            event -> heard(run, context, event), scheduler(), settings.watch(), this::saveSnapshot));
+                            event -> heard(run, context, event), reconnects.get(), settings.watch(), this::saveSnapshot));
                 }
             }
         }
@@ -394,14 +408,23 @@ public final class ClusterSession implements ContextFeed, AutoCloseable {
         }, error -> { });
     }
 
-    /// The watches reconnect on this one thread, one attempt at a time; made on first use.
-    private synchronized ScheduledExecutorService scheduler() {
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /// The watches reconnect (and the snapshots wait) on this one thread, one attempt at a time; made on
+    /// first use. Empty once the session is closed: checked and made under the lock [#close] takes to shut
+    /// it down, so a read that ends after the close cannot start a thread that nothing would shut down.
+    private synchronized Optional<ScheduledExecutorService> scheduler() {
+        if (closed) {
+            return Optional.empty();
+        }
         if (scheduler == null) {
             var executor = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("waiver-watch-", 0).factory());
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             scheduler = executor;
         }
-        return scheduler;
+        return Optional.of(scheduler);
     }
 
     /// One opening of contexts: what it read, its watches and client, and its place in the deliveries.

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class SnapshotSaver {
 
     private final Consumer<ClusterRead> save;
-    private final Supplier<ScheduledExecutorService> scheduler;
+    private final Supplier<Optional<ScheduledExecutorService>> scheduler;
     private final Duration every;
     /// Context → its save to come and the state it will take; guarded by this.
     private final Map<String, Due> due = new LinkedHashMap<>();
@@ -32,8 +32,8 @@ final class SnapshotSaver {
     }
 
     /// @param save      stores a read as its context's snapshot (and reports its own failures)
-    /// @param scheduler where the saves wait and run
-    SnapshotSaver(Consumer<ClusterRead> save, Supplier<ScheduledExecutorService> scheduler, Duration every) {
+    /// @param scheduler where the saves wait and run; empty once the session is closed, when nothing waits any more
+    SnapshotSaver(Consumer<ClusterRead> save, Supplier<Optional<ScheduledExecutorService>> scheduler, Duration every) {
         this.save = save;
         this.scheduler = scheduler;
         this.every = every;
@@ -45,8 +45,8 @@ final class SnapshotSaver {
         if (flushed || due.containsKey(context)) {
             return; // the save already due takes this change along
         }
-        due.put(context, new Due(scheduler.get().schedule(() -> saveDue(context), every.toMillis(), TimeUnit.MILLISECONDS),
-                state));
+        scheduler.get().ifPresent(on -> due.put(context,
+                new Due(on.schedule(() -> saveDue(context), every.toMillis(), TimeUnit.MILLISECONDS), state)));
     }
 
     /// Saves now every context with unsaved changes; changes heard afterwards are not saved.

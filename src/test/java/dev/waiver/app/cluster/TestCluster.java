@@ -60,6 +60,12 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start() {
+        return start(new KubernetesCrudDispatcher());
+    }
+
+    /// On the mock, served by `dispatcher` (a [DroppableWatches] lets a test end watches); on a real
+    /// cluster the dispatcher is not used.
+    static TestCluster start(KubernetesCrudDispatcher dispatcher) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         if (real()) {
             var client = new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build();
@@ -69,7 +75,7 @@ public final class TestCluster implements AutoCloseable {
                     .endMetadata().build()).create();
             return cluster;
         }
-        var mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+        var mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         mock.init();
         var cluster = new TestCluster(Optional.of(mock), mock.createClient(), suffix);
         cluster.registerCrds();
@@ -93,6 +99,17 @@ public final class TestCluster implements AutoCloseable {
 
     Optional<KubernetesMockServer> mock() {
         return server;
+    }
+
+    /// The paths of the requests the mock received since the last call (or since it started).
+    public List<String> takeRequestPaths() throws InterruptedException {
+        var mock = server.orElseThrow(() -> new IllegalStateException("a real cluster keeps no record of requests"));
+        var paths = new ArrayList<String>();
+        for (var r = mock.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+             r = mock.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            paths.add(r.getPath());
+        }
+        return paths;
     }
 
     /// Stops the mock server, as a cluster behind a VPN that just went down.

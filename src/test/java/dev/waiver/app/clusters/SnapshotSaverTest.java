@@ -30,7 +30,7 @@ class SnapshotSaverTest {
 
     @Test
     void aBurstOfChangesIsOneSaveOfTheLatestStateAndTheFlushSavesOnlyContextsWithChangesLeft() {
-        var saver = new SnapshotSaver(read -> saved.add(read.context() + "@" + read.readAt()), () -> scheduler,
+        var saver = new SnapshotSaver(read -> saved.add(read.context() + "@" + read.readAt()), () -> Optional.of(scheduler),
                 Duration.ofHours(1));
         var prod = new AtomicReference<>(read("prod", 1));
         for (int i = 1; i <= 100; i++) {
@@ -54,7 +54,7 @@ class SnapshotSaverTest {
                 saved.add(read.context() + "@" + read.readAt());
                 saved.notifyAll();
             }
-        }, () -> scheduler, Duration.ofMillis(50));
+        }, () -> Optional.of(scheduler), Duration.ofMillis(50));
         saver.changed("prod", () -> Optional.of(read("prod", 1)));
         synchronized (saved) {
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
