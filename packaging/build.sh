@@ -161,7 +161,10 @@ if [ "${WAIVER_AOT:-1}" != 0 ]; then
   # a cache rather than failing the build: the app works the same, only its first start is slower.
   aotconf="$(jvm_path "$work/waiver.aotconf")"
   aot="$(jvm_path "$APP_DIR/waiver.aot")"
-  if JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$aotconf" \
+  # -Dprism.order=es2,sw: the training machine may have no GPU, where Waiver would go straight to software
+  # rendering (app.SoftwareRendering); trying the GPU pipeline first puts its classes in the cache as well,
+  # for the machines that have one.
+  if JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$aotconf -Dprism.order=es2,sw" \
       with_timeout "${WAIVER_AOT_TIMEOUT:-180}" run_training > "$work/train.log" 2>&1 && grep -q 'first-frame-ms=' "$work/train.log"; then
     grep -h 'first-frame-ms=' "$work/train.log" >&2
     JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$aotconf -XX:AOTCache=$aot" \
