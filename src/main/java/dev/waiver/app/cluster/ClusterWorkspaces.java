@@ -40,7 +40,7 @@ public final class ClusterWorkspaces {
         String asOf = asOf(snapshot.readAt());
         Workspace workspace = assemble(snapshot.context() + " (offline, as of " + asOf + ")", snapshot);
         var notice = new LoadProblem("context " + snapshot.context(), 0,
-                "offline, as of " + asOf + ": " + reason + "; showing the snapshot of the last full sync");
+                "offline, as of " + asOf + ": " + reason + "; showing its last snapshot");
         return workspace.withOffline(List.of(new OfflineSource(snapshot.context(), snapshot.readAt(), reason)), List.of(notice));
     }
 

@@ -120,7 +120,7 @@ class ClusterCommandsTest {
         assertEquals(1, err.size(), run.err());
         assertTrue(err.getFirst().matches("context staging: offline, as of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: cannot discover "
                 + "kyverno.io/v2: (connection refused: the server is not reachable|the server did not answer in time \\(timed out\\)|the connection was cut before the server answered)"
-                + "; showing the snapshot of the last full sync"), err.getFirst());
+                + "; showing its last snapshot"), err.getFirst());
 
         var nothing = waiver("exceptions", "list", "--context", "dead");
         assertEquals(2, nothing.code(), "nothing could be read: " + nothing);
