@@ -13,7 +13,7 @@ public interface ContextFeed {
 
     /// Which version of the contexts' register a delivery is.
     enum Stage {
-        /// The snapshots of the last full sync, shown before any server answers.
+        /// The last snapshots, shown before any server answers.
         SNAPSHOT,
         /// What the servers answered (a context that did not answer: its snapshot, marked offline).
         READ,

@@ -14,7 +14,7 @@ public sealed interface ContextStatus {
     record Watched(int exceptions, ConnectionState connection) implements ContextStatus {
     }
 
-    /// The server could not be read (`reason`); the register shows the snapshot of its last full sync.
+    /// The server could not be read (`reason`); the register shows its last snapshot.
     record FromSnapshot(int exceptions, Instant asOf, String reason) implements ContextStatus {
     }
 
