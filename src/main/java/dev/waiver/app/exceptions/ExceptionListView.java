@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -50,8 +51,8 @@ public final class ExceptionListView extends BorderPane {
         searchField.selectAll();
     }
 
-    private HBox counters() {
-        var bar = new HBox(6);
+    private FlowPane counters() {
+        var bar = new FlowPane(6, 6);
         bar.getStyleClass().add("counter-bar");
         var all = counter("All", "counter-ALL", viewModel.matchingAnyStatusProperty(), null);
         all.setOnAction(e -> viewModel.showAllStatuses());

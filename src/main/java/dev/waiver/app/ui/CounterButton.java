@@ -9,7 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /// A counter that is also a quick filter (`● Active 18`), as the register and the Compliance screen show
-/// them: a label, a live count, and for a status its coloured dot.
+/// them: a label, a live count, and for a status its coloured dot. Put counters in a `FlowPane`: they do
+/// not shrink, so a narrow window wraps them onto a second line.
 public final class CounterButton {
 
     private CounterButton() {
@@ -38,6 +39,8 @@ public final class CounterButton {
             button.getStyleClass().add(styleClass);
         }
         button.setTooltip(new Tooltip(tooltip));
+        // Never "Acti… 100…": a counter keeps the width its label and count need (a bar wraps instead).
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 }

@@ -7,6 +7,7 @@ import dev.waiver.app.ui.ImmediateRunner;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.app.workspace.LoadProblem;
 import dev.waiver.engine.exemption.RegisterEntry;
+import java.util.List;
 import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -32,9 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExceptionsScreenTest {
 
     private ExceptionListViewModel list;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         var selection = new Selection<RegisterEntry>();
         list = new ExceptionListViewModel(new ImmediateRunner(), Fixture.CLOCK, selection);
         var detail = new ExemptionDetailViewModel(selection, doc -> "name: " + ((java.util.Map<?, ?>) doc.get("metadata")).get("name"),
@@ -56,6 +59,48 @@ class ExceptionsScreenTest {
     private static int rows(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         return table(robot).getItems().size();
+    }
+
+    /// A large register's counts (`All 10000`, `Active 10000`) stay readable beside the detail pane: a counter
+    /// takes the room its label and count need, and the bar wraps rather than eliding them.
+    @Test
+    void fiveDigitCountsShowInFullAtTheWindowsWidth(FxRobot robot) {
+        // The screen's width in a 1280-pixel window, beside the navigation.
+        robot.interact(() -> {
+            stage.setWidth(1115);
+            list.load(manyActiveExceptions(10_000));
+        });
+        assertEquals(10_000, rows(robot));
+        var counters = new java.util.ArrayList<String>(List.of("#counter-ALL"));
+        for (var status : dev.waiver.engine.exemption.ExemptionStatus.values()) {
+            counters.add("#counter-" + status.name());
+        }
+        for (String id : counters) {
+            var labels = robot.from(robot.lookup(id).queryAs(Node.class)).lookup(".label").queryAllAs(Label.class);
+            assertEquals(2, labels.size(), id);
+            labels.forEach(l -> assertTrue(!l.isTextTruncated(), id + " shows \"" + l.getText() + "\" in full"));
+        }
+        assertEquals("10000", robot.from(robot.lookup("#counter-ACTIVE").queryAs(Node.class)).lookup(".counter-count")
+                .queryAs(Label.class).getText());
+    }
+
+    private static dev.waiver.app.workspace.WorkspaceLoader manyActiveExceptions(int count) {
+        return () -> {
+            var exemptions = new java.util.ArrayList<dev.waiver.engine.exemption.Exemption>();
+            for (int i = 0; i < count; i++) {
+                var tree = new java.util.LinkedHashMap<String, Object>();
+                tree.put("apiVersion", "kyverno.io/v2");
+                tree.put("kind", "PolicyException");
+                tree.put("metadata", new java.util.LinkedHashMap<>(java.util.Map.of("name", "exception-" + i, "namespace", "payments")));
+                tree.put("spec", java.util.Map.of("exceptions", List.of(java.util.Map.of("policyName", "disallow-host-path",
+                        "ruleNames", List.of("host-path"))), "match", java.util.Map.of("any", List.of(java.util.Map.of(
+                        "resources", java.util.Map.of("kinds", List.of("Pod"), "namespaces", List.of("payments")))))));
+                exemptions.add(dev.waiver.engine.exemption.KyvernoObjects.toExemption(tree,
+                        dev.waiver.engine.exemption.Source.folder("generated"), java.util.Optional.empty()));
+            }
+            return new dev.waiver.app.workspace.Workspace("generated", dev.waiver.engine.exemption.Source.folder("generated"),
+                    exemptions, new dev.waiver.engine.exemption.PolicyCatalog(List.of()), List.of(), List.of(), List.of());
+        };
     }
 
     @Test
