@@ -7,7 +7,9 @@ import dev.waiver.engine.audit.AuditEntry;
 import dev.waiver.engine.audit.AuditRecord;
 import dev.waiver.engine.ports.AuditLog;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,10 @@ import java.util.Optional;
 ///
 /// A setting entry concerns no exception: its exemption id is empty, so the review history passes over it.
 /// `before` and `after` are the setting as one line of YAML (`review.max-days: 14`), empty when unset.
+///
+/// Changes take turns, across processes too (a lock on `settings.properties.lock` beside the file, held
+/// from reading the value before to writing the new one), so two `settings set` at once cannot both
+/// record the same "before" and leave the log saying something other than what happened.
 public final class ReviewSettingChange {
 
     /// What came of a change.
@@ -41,6 +47,44 @@ public final class ReviewSettingChange {
 
     public static Outcome apply(ReviewSettingsFile.Checked.Valid change, AuditLog log, Path settingsFile, String actor,
                                 Instant now) {
+        synchronized (ReviewSettingChange.class) { // a file lock is per process: threads take turns here
+            FileChannel turn = takeTurn(settingsFile.resolveSibling(settingsFile.getFileName() + ".lock"));
+            try {
+                return applyInTurn(change, log, settingsFile, actor, now);
+            } finally {
+                if (turn != null) {
+                    try {
+                        turn.close(); // releases the lock
+                    } catch (IOException ignored) {
+                        // the process's exit releases it too
+                    }
+                }
+            }
+        }
+    }
+
+    /// The locked lock file, or null when the folder cannot hold one: a folder that cannot hold the lock
+    /// file cannot hold the new settings either, and saying so is left to the save.
+    private static FileChannel takeTurn(Path lockFile) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.lock();
+            return channel;
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing was locked
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Outcome applyInTurn(ReviewSettingsFile.Checked.Valid change, AuditLog log, Path settingsFile,
+                                       String actor, Instant now) {
         String key = change.key();
         Settings settings = Settings.load(settingsFile);
         Optional<String> before = settings.get(key);

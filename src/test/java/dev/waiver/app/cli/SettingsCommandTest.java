@@ -40,6 +40,38 @@ class SettingsCommandTest {
         }
     }
 
+    /// Two reviewers changing the same setting at the same moment: each change is recorded with the value
+    /// it really replaced, so the log's "before" of every change is the "after" of the one before it.
+    @Test
+    void changesAtTheSameTimeTakeTurnsSoTheLogTellsWhatEachReplaced() throws Exception {
+        var threads = new ArrayList<Thread>();
+        var failures = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        for (String who : List.of("ana", "ben")) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 1; i <= 12; i++) {
+                    String days = Integer.toString(who.equals("ana") ? i : 20 + i);
+                    CliRun set = run("settings", "set", "review.max-days", days, "--as", who);
+                    if (set.code() != 0) {
+                        failures.add(set.toString());
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        List<AuditRecord> changes = entries().stream().map(AuditEntry::record)
+                .filter(r -> r.action() == AuditAction.SETTING).toList();
+        assertThat(changes).hasSize(24);
+        assertThat(changes.getFirst().before()).isEmpty();
+        for (int i = 1; i < changes.size(); i++) {
+            assertThat(changes.get(i).before()).as("change %d's value before", i).isEqualTo(changes.get(i - 1).after());
+        }
+        assertThat(Files.readString(home.resolve("settings.properties")))
+                .contains("review.max-days=" + changes.getLast().after().replaceAll("\\D", ""));
+    }
+
     @Test
     void aChangeIsRecordedWithWhoBeforeAndAfterAndTakesEffect() throws Exception {
         assertThat(request(20).code()).isZero();
