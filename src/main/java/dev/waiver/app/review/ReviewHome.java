@@ -9,7 +9,6 @@ import dev.waiver.engine.ports.AuditLogException;
 import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.review.ReviewCase;
 import dev.waiver.engine.review.StoredRequests;
-import dev.waiver.engine.review.Workflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,14 +36,15 @@ public final class ReviewHome implements AutoCloseable {
     private final ContextTargets contexts;
     private final ReviewService service;
 
-    private ReviewHome(AuditLog log, AutoCloseable closer, Settings settings, Clock clock, ContextTargets contexts) {
+    private ReviewHome(AuditLog log, AutoCloseable closer, Path settingsFile, Clock clock, ContextTargets contexts) {
         this.closer = closer;
         this.contexts = contexts;
-        this.service = new ReviewService(log, new Workflow(ReviewSettingsFile.read(settings)), clock,
-                this::openTarget, ReviewHome::newRequestId);
+        this.service = new ReviewService(log, new CurrentWorkflow(settingsFile), clock, this::openTarget,
+                ReviewHome::newRequestId);
     }
 
-    /// Opens (creating when needed) the data folder's audit log and reads its review settings; contexts
+    /// Opens (creating when needed) the data folder's audit log, under its review settings as they are at
+    /// each step; contexts
     /// come from the kubeconfig kubectl would use (`KUBECONFIG`, else `~/.kube/config`).
     public static ReviewHome open(Path home, Clock clock) throws UnusableHome {
         return open(home, clock, () -> Kubeconfigs.find(Optional.empty()));
@@ -55,7 +55,7 @@ public final class ReviewHome implements AutoCloseable {
         try {
             SqliteAuditLog log = SqliteAuditLog.open(home);
             Path settingsFile = home.resolve(Settings.FILE_NAME);
-            return new ReviewHome(log, log, Settings.load(settingsFile), clock,
+            return new ReviewHome(log, log, settingsFile, clock,
                     new ContextTargets(kubeconfigs, settingsFile, ClientSettings.defaults()));
         } catch (AuditLogException e) {
             throw new UnusableHome(e.getMessage(), e);

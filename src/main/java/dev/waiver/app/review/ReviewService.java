@@ -34,12 +34,18 @@ public final class ReviewService {
     }
 
     private final AuditLog log;
-    private final Workflow workflow;
+    /// The workflow under the review settings in effect now (the window's service outlives a `settings set`).
+    private final Supplier<Workflow> workflow;
     private final Clock clock;
     private final Targets targets;
     private final Supplier<String> ids;
 
     public ReviewService(AuditLog log, Workflow workflow, Clock clock, Targets targets, Supplier<String> ids) {
+        this(log, () -> workflow, clock, targets, ids);
+    }
+
+    /// With the workflow built from the review settings as they are when each step runs.
+    public ReviewService(AuditLog log, Supplier<Workflow> workflow, Clock clock, Targets targets, Supplier<String> ids) {
         this.log = log;
         this.workflow = workflow;
         this.clock = clock;
@@ -48,7 +54,7 @@ public final class ReviewService {
     }
 
     public Workflow workflow() {
-        return workflow;
+        return workflow.get();
     }
 
     /// Every case the log knows, oldest request first.
@@ -79,7 +85,7 @@ public final class ReviewService {
     }
 
     public ReviewResult request(RequestForm form, Optional<PolicySummary> policy) {
-        return record(workflow.request(form, ids.get(), policy, now()), form.requestor(), "");
+        return record(workflow().request(form, ids.get(), policy, now()), form.requestor(), "");
     }
 
     /// Who approves temporary exceptions of the policies the settings let through without a reviewer.
@@ -87,19 +93,20 @@ public final class ReviewService {
 
     /// Whether any policy has a grace period, so an evaluation may draft temporary exceptions at all.
     public boolean draftsTemporaryExceptions() {
-        return !workflow.settings().gracePeriods().isEmpty();
+        return !workflow().settings().gracePeriods().isEmpty();
     }
 
     /// The temporary exceptions an evaluation calls for ([TemporaryExceptions#drafts]: new failures
     /// under grace-period policies), drafted as [#draftTemporary] does.
     public List<ReviewResult> draftForFailures(List<RuleResult> results, Optional<ReviewCase.Target> autoTarget) {
-        return draftTemporary(TemporaryExceptions.drafts(results, workflow.settings(), cases(), now()), autoTarget);
+        return draftTemporary(TemporaryExceptions.drafts(results, workflow().settings(), cases(), now()), autoTarget);
     }
 
     /// Drafts temporary exceptions for new failures under grace-period policies. Those of auto-apply
     /// policies are approved at once and, when a target is given, applied there; the rest wait for a reviewer.
     public List<ReviewResult> draftTemporary(List<RequestForm> drafts, Optional<ReviewCase.Target> autoTarget) {
         var results = new java.util.ArrayList<ReviewResult>();
+        Workflow workflow = workflow();
         for (RequestForm form : drafts) {
             var drafted = record(workflow.draft(form, ids.get(), Optional.empty(), now()), form.requestor(), "");
             if (drafted instanceof ReviewResult.Recorded r && workflow.settings().autoApply().contains(form.policy())) {
@@ -115,21 +122,21 @@ public final class ReviewService {
     }
 
     public ReviewResult approve(String id, String actor, String comment, Optional<String> riskAcceptance) {
-        return withCase(id, c -> record(workflow.approve(c, actor, comment, riskAcceptance, now()), actor, ""));
+        return withCase(id, c -> record(workflow().approve(c, actor, comment, riskAcceptance, now()), actor, ""));
     }
 
     public ReviewResult reject(String id, String actor, String comment) {
-        return withCase(id, c -> record(workflow.reject(c, actor, comment, now()), actor, ""));
+        return withCase(id, c -> record(workflow().reject(c, actor, comment, now()), actor, ""));
     }
 
     public ReviewResult escalate(String id, String actor, String comment) {
-        return withCase(id, c -> record(workflow.escalate(c, actor, comment, now()), actor, ""));
+        return withCase(id, c -> record(workflow().escalate(c, actor, comment, now()), actor, ""));
     }
 
     /// Repairs an exception Waiver did not create, in the file it was read from: its never-true time
     /// condition becomes the working form with the dates its author meant. Written, then recorded, like an apply.
     public ReviewResult repairInFile(dev.waiver.engine.exemption.Exemption exemption, java.nio.file.Path file, String actor) {
-        return switch (workflow.repair(exemption.id(), exemption.document().thaw(), actor, now())) {
+        return switch (workflow().repair(exemption.id(), exemption.document().thaw(), actor, now())) {
             case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
             case ReviewStep.Done done -> {
                 try {
@@ -152,7 +159,7 @@ public final class ReviewService {
                 return new ReviewResult.Refused(dev.waiver.engine.review.ReviewRule.WRONG_STATE,
                         id + " is already applied to " + c.appliedTo().get().recorded() + "; remove it there first");
             }
-            return switch (workflow.apply(c, actor, now())) {
+            return switch (workflow().apply(c, actor, now())) {
                 case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
                 case ReviewStep.Done done -> {
                     ApplyTarget opened;
@@ -169,16 +176,16 @@ public final class ReviewService {
     }
 
     public ReviewResult renew(String id, String actor, Duration length, String reason) {
-        return decideThenRewrite(id, c -> workflow.renew(c, actor, length, reason, now()), actor);
+        return decideThenRewrite(id, c -> workflow().renew(c, actor, length, reason, now()), actor);
     }
 
     public ReviewResult revoke(String id, String actor, String comment) {
-        return decideThenRewrite(id, c -> workflow.revoke(c, actor, comment, now()), actor);
+        return decideThenRewrite(id, c -> workflow().revoke(c, actor, comment, now()), actor);
     }
 
     /// Deletes the exception from where it was applied, then records the removal.
     public ReviewResult remove(String id, String actor) {
-        return withCase(id, c -> switch (workflow.remove(c, actor, now())) {
+        return withCase(id, c -> switch (workflow().remove(c, actor, now())) {
             case ReviewStep.Refused r -> new ReviewResult.Refused(r.rule(), r.message());
             case ReviewStep.Done done -> {
                 var target = c.appliedTo().orElseThrow();

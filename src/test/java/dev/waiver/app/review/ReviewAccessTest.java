@@ -19,6 +19,23 @@ class ReviewAccessTest {
     @TempDir
     Path folder;
 
+    /// A window left open follows `waiver settings set` run from a terminal: its next request is checked
+    /// against the new maximum, not the one read when the window opened.
+    @Test
+    void anOpenWindowsWorkflowFollowsASettingChangedMeanwhile() throws Exception {
+        var desk = new ReviewDesk(folder);
+        try (var access = ReviewAccess.of(home, desk.clock)) {
+            var service = access.service();
+            assertThat(service.workflow().settings().maxDuration()).isEqualTo(java.time.Duration.ofDays(30));
+            var check = ReviewSettingsFile.check("review.max-days", "7");
+            var outcome = ReviewSettingChange.apply((ReviewSettingsFile.Checked.Valid) check, service.log(),
+                    home.resolve(dev.waiver.app.settings.Settings.FILE_NAME), "ciso", desk.clock.instant());
+            assertThat(outcome).isInstanceOf(ReviewSettingChange.Outcome.Changed.class);
+
+            assertThat(service.workflow().settings().maxDuration()).isEqualTo(java.time.Duration.ofDays(7));
+        }
+    }
+
     @Test
     void readingCreatesNoStoreAndTheFirstRequestDoes() throws Exception {
         var desk = new ReviewDesk(folder);
