@@ -260,8 +260,20 @@ public final class ExceptionListViewModel {
     /// [#load(WorkspaceLoader)], then tells the caller how it went (after the rows and error are updated).
     /// A newer load supersedes an older one still running: only the latest result is shown.
     public void load(WorkspaceLoader loader, Consumer<Workspace> whenLoaded, Consumer<String> whenFailed) {
-        int generation = ++loadGeneration;
         loading.set(true);
+        assembleThenShow(loader, whenLoaded, whenFailed);
+    }
+
+    /// Assembles the register again from a workspace already held, with the review store's requests as
+    /// they are now: for a change only the store saw (a review step), where reading the workspace again
+    /// would add nothing. The rows are current but for that change, so this does not show as loading.
+    /// Like a load, it supersedes one still running, and a newer load supersedes it.
+    public void reassemble(Workspace held, Consumer<Workspace> whenDone, Consumer<String> whenFailed) {
+        assembleThenShow(() -> held, whenDone, whenFailed);
+    }
+
+    private void assembleThenShow(WorkspaceLoader loader, Consumer<Workspace> whenLoaded, Consumer<String> whenFailed) {
+        int generation = ++loadGeneration;
         runner.run(() -> assemble(loader.load()), loaded -> {
             if (generation == loadGeneration) {
                 int previousRows = source.size();

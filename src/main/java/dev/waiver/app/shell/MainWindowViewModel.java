@@ -32,6 +32,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /// until another workspace opens.
 public final class MainWindowViewModel {
 
+    /// A version of a contexts workspace the feed delivered, and the choice it was opened for.
+    private record Delivered(WorkspaceChoice choice, Workspace workspace) {
+    }
+
     private static final DateTimeFormatter ASSESSED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -52,6 +56,12 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper canReload = new ReadOnlyBooleanWrapper(this, "canReload");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
+
+    /// The workspace last asked for; [#current] once it has loaded.
+    private WorkspaceChoice opened;
+    /// What the feed last delivered for the contexts [#opened]; null before its first delivery, after it
+    /// failed, and for a folder or the demo.
+    private Delivered delivered;
 
     public MainWindowViewModel(ExceptionListViewModel exceptions, WorkspaceLoaders loaders, Clock clock,
                                Settings settings, BackgroundRunner runner, DialogService dialogs) {
@@ -108,9 +118,26 @@ public final class MainWindowViewModel {
         open(new WorkspaceChoice.Contexts(kubeconfig, ContextChoice.named(contexts)), true);
     }
 
+    /// Reads the workspace again, reconnecting to the contexts' servers: what the user asks for with Reload.
     public void reload() {
         if (canReload.get()) {
             open(current.get(), true);
+        }
+    }
+
+    /// Shows the register again after a review step changed Waiver's review store. Contexts are not read
+    /// again: their watches bring the cluster's side of the step (an applied or deleted object) by
+    /// themselves, so the register is assembled anew from what the feed last delivered, and the watches
+    /// keep running. A folder or the demo is read again, as [#reload] does: an apply to a folder writes a
+    /// file there. Contexts that have delivered nothing yet need nothing: their first delivery is
+    /// assembled with the store as it stands then.
+    public void refreshRegister() {
+        if (!(opened instanceof WorkspaceChoice.Contexts)) {
+            reload();
+        } else if (delivered != null) {
+            Delivered shown = delivered;
+            exceptions.reassemble(shown.workspace(), ws -> loaded(shown.choice(), ws, true),
+                    message -> failed(message, false));
         }
     }
 
@@ -122,6 +149,8 @@ public final class MainWindowViewModel {
     /// Any workspace opening stops the cluster watches of the one before.
     private void open(WorkspaceChoice choice, boolean byUser) {
         clusters.stop();
+        opened = choice;
+        delivered = null;
         if (current.get() == null) {
             workspaceTitle.set("Loading…");
         }
@@ -132,11 +161,13 @@ public final class MainWindowViewModel {
                     clusters.open(kubeconfig, contexts, new ContextFeed.Updates() {
                         @Override
                         public void workspace(Workspace workspace, ContextFeed.Stage stage) {
+                            delivered = new Delivered(choice, workspace);
                             show(choice, () -> workspace, stage != ContextFeed.Stage.READ, byUser);
                         }
 
                         @Override
                         public void failed(String message) {
+                            delivered = null;
                             show(choice, () -> {
                                 throw new IllegalStateException(message);
                             }, false, byUser);

@@ -181,9 +181,10 @@ public final class WaiverApp extends Application {
             window.get().show(Screen.EXCEPTIONS);
         });
         queue.reviewerProperty().addListener((obs, old, name) -> settings.put(ReviewsViewModel.REVIEWER_SETTING, name.strip()));
+        // A review step changed the store: the queue and the register show it; contexts stay connected.
         Consumer<String> changed = id -> {
             queue.refresh(id);
-            main.reload();
+            main.refreshRegister();
         };
         var reviewCase = new ReviewCaseViewModel(reviews, runner, dialogs, reviewDialogs,
                 new WorkspaceBlastRadius(workspace, clock), clock, workspace, clusters.session().openContextsProperty(),

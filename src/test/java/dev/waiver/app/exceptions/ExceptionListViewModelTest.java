@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waiver.app.ui.BackgroundRunner;
 import dev.waiver.app.ui.ImmediateRunner;
 import dev.waiver.app.ui.Selection;
 import dev.waiver.app.workspace.Workspace;
 import dev.waiver.app.workspace.WorkspaceLoader;
+import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.KyvernoObjects;
 import dev.waiver.engine.exemption.RegisterEntry;
 import dev.waiver.engine.exemption.Source;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -213,37 +218,73 @@ class ExceptionListViewModelTest {
 
     @Test
     void onlyTheLatestOfOverlappingLoadsIsShown() {
-        var deferred = new java.util.ArrayList<Runnable>();
-        var runner = new dev.waiver.app.ui.BackgroundRunner() {
-            @Override
-            public <T> void run(java.util.concurrent.Callable<T> task, java.util.function.Consumer<? super T> ok,
-                                java.util.function.Consumer<? super Throwable> failed) {
-                deferred.add(() -> {
-                    try {
-                        ok.accept(task.call());
-                    } catch (Exception e) {
-                        failed.accept(e);
-                    }
-                });
-            }
-        };
+        var runner = new DeferredRunner();
         var slow = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>());
         slow.load(Fixture.loader());
         slow.load(() -> {
             throw new IllegalStateException("second");
         });
-        deferred.get(1).run();
-        deferred.get(0).run();
+        runner.deferred.get(1).run();
+        runner.deferred.get(0).run();
         assertEquals("second", slow.errorMessageProperty().get());
         assertEquals(0, slow.totalCountProperty().get(), "the superseded first load is dropped");
     }
 
-    /// Two contexts merged, plus a local request from the review store that belongs to neither.
-    private ExceptionListViewModel twoContexts() {
-        var request = KyvernoObjects.toExemption(Map.of("apiVersion", "kyverno.io/v2", "kind", "PolicyException",
+    @Test
+    void reassemblingAWorkspaceHeldAddsTheStoredRequestsWithoutShowingAsLoading() {
+        var stored = new ArrayList<Exemption>();
+        var runner = new DeferredRunner();
+        var register = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>(), (ws, now) -> List.copyOf(stored));
+        Workspace held = Fixture.loader().load();
+        register.load(() -> held);
+        runner.deferred.getFirst().run();
+        var reported = new ArrayList<Workspace>();
+
+        stored.add(storedRequest());
+        register.reassemble(held, reported::add, message -> { });
+        assertFalse(register.loadingProperty().get(), "the rows stay current but for the one request: no Loading…");
+        assertEquals(Fixture.EXCEPTIONS, register.totalCountProperty().get());
+        runner.deferred.getLast().run();
+
+        assertEquals(Fixture.EXCEPTIONS + 1, register.totalCountProperty().get());
+        assertTrue(register.rows().stream().anyMatch(r -> r.name().equals("new-request")));
+        assertEquals(List.of(held), reported);
+        assertFalse(register.loadingProperty().get());
+
+        register.reassemble(held, reported::add, message -> { });
+        register.load(Fixture.twoContexts());
+        runner.deferred.getLast().run();
+        runner.deferred.get(runner.deferred.size() - 2).run();
+        assertEquals(List.of("prod", "staging"), register.availableContexts(), "a newer load supersedes a re-assembly");
+    }
+
+    /// Runs each task only when the test says so, in the order it chooses.
+    private static final class DeferredRunner implements BackgroundRunner {
+        final List<Runnable> deferred = new ArrayList<>();
+
+        @Override
+        public <T> void run(Callable<T> task, Consumer<? super T> ok, Consumer<? super Throwable> failed) {
+            deferred.add(() -> {
+                try {
+                    ok.accept(task.call());
+                } catch (Exception e) {
+                    failed.accept(e);
+                }
+            });
+        }
+    }
+
+    /// A request kept in the review store, in no workspace.
+    private static Exemption storedRequest() {
+        return KyvernoObjects.toExemption(Map.of("apiVersion", "kyverno.io/v2", "kind", "PolicyException",
                 "metadata", Map.of("name", "new-request", "namespace", "ci",
                         "annotations", Map.of("waiver.dev/request-id", "r-9"))), new Source(Source.Kind.REQUEST, "store"),
                 Optional.empty());
+    }
+
+    /// Two contexts merged, plus a local request from the review store that belongs to neither.
+    private ExceptionListViewModel twoContexts() {
+        var request = storedRequest();
         var merged = new ExceptionListViewModel(new ImmediateRunner(), Fixture.CLOCK, new Selection<>(),
                 (workspace, now) -> List.of(request));
         merged.load(Fixture.twoContexts());

@@ -18,7 +18,10 @@ import dev.waiver.app.workspace.FolderWorkspace;
 import dev.waiver.app.workspace.LoadProblem;
 import dev.waiver.app.workspace.OfflineSource;
 import dev.waiver.app.workspace.Workspace;
+import dev.waiver.engine.exemption.Exemption;
+import dev.waiver.engine.exemption.ExemptionStatus;
 import dev.waiver.engine.exemption.Source;
+import dev.waiver.engine.exemption.StatusRules;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /// Kubeconfig contexts as the window's workspace, without a toolkit or a cluster: how they are chosen at
 /// start (`--context`, `--all-contexts`) and remembered, how the snapshot, the live read and the changes after it reach the register,
-/// and that opening anything else stops the watches.
+/// that a review step shows in the register without reconnecting, and that opening anything else stops the
+/// watches.
 class ContextsWorkspaceTest {
 
     private static final Instant SYNCED = Instant.parse("2026-06-15T08:00:00Z");
@@ -43,6 +47,8 @@ class ContextsWorkspaceTest {
     private Settings settings;
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final FakeFeed feed = new FakeFeed();
+    /// What the review store holds beside the clusters' exceptions (requests not applied yet).
+    private final List<Exemption> stored = new ArrayList<>();
     private ExceptionListViewModel exceptions;
     private MainWindowViewModel vm;
 
@@ -50,7 +56,7 @@ class ContextsWorkspaceTest {
     void build() {
         settings = Settings.load(home.resolve(Settings.FILE_NAME));
         var runner = new ImmediateRunner();
-        exceptions = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>());
+        exceptions = new ExceptionListViewModel(runner, Fixture.CLOCK, new Selection<>(), (ws, now) -> List.copyOf(stored));
         vm = new MainWindowViewModel(exceptions, new DefaultWorkspaceLoaders(), Fixture.CLOCK, settings, runner, dialogs, feed);
     }
 
@@ -159,6 +165,46 @@ class ContextsWorkspaceTest {
         assertEquals("context prod: cannot reach the server; no snapshot of it yet", exceptions.errorMessageProperty().get());
         assertInstanceOf(WorkspaceChoice.Demo.class, vm.currentProperty().get());
         assertEquals("demo", settings.get(WorkspaceChoice.SETTING).orElseThrow());
+    }
+
+    @Test
+    void aReviewStepShowsTheStoredRequestInTheLastDeliveredRegisterWithoutReconnecting() {
+        Workspace fixture = FolderWorkspace.loader(Fixture.folder()).load();
+        Exemption request = fixture.exemptions().stream()
+                .filter(e -> StatusRules.statusAt(e, Fixture.NOW) == ExemptionStatus.IN_REVIEW).findFirst().orElseThrow();
+        vm.openContexts(Optional.empty(), List.of("prod"));
+        vm.refreshRegister();
+        assertEquals(List.of("stop", "open default [prod]"), feed.calls, "nothing delivered yet: nothing to do");
+        feed.updates.workspace(contextWorkspace("prod", 3), ContextFeed.Stage.READ);
+        feed.updates.workspace(contextWorkspace("prod", 5), ContextFeed.Stage.CHANGE);
+        settings.put(WorkspaceChoice.SETTING, "demo");
+
+        stored.add(request); // a review step recorded a request
+        vm.refreshRegister();
+
+        assertEquals(List.of("stop", "open default [prod]"), feed.calls, "the watches keep running; no server is read again");
+        assertEquals("6 shown / 6 total", vm.rowSummaryProperty().get(), "the last change the watch delivered, and the request");
+        assertTrue(exceptions.rows().stream().anyMatch(r -> r.name().equals(request.name())
+                && r.status() == ExemptionStatus.IN_REVIEW));
+        assertEquals("prod", vm.workspaceTitleProperty().get());
+        assertEquals("context prod", vm.workspaceSourceProperty().get());
+        assertEquals("demo", settings.get(WorkspaceChoice.SETTING).orElseThrow(), "nothing new to remember");
+        assertTrue(dialogs.shown.isEmpty());
+
+        vm.reload();
+        assertEquals(List.of("stop", "open default [prod]", "stop", "open default [prod]"), feed.calls,
+                "Reload still reconnects: the user asked for it");
+    }
+
+    @Test
+    void aReviewStepAfterTheContextsFailedLeavesTheFailureShown() {
+        vm.openContexts(Optional.empty(), List.of("prod"));
+        feed.updates.workspace(contextWorkspace("prod", 3), ContextFeed.Stage.SNAPSHOT);
+        feed.updates.failed("context prod: the read was cut short");
+        stored.add(contextWorkspace("prod", 4).exemptions().getLast());
+        vm.refreshRegister();
+        assertEquals(List.of("stop", "open default [prod]"), feed.calls);
+        assertEquals("context prod: the read was cut short", exceptions.errorMessageProperty().get());
     }
 
     @Test

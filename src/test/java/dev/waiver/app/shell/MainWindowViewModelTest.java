@@ -102,4 +102,16 @@ class MainWindowViewModelTest {
         assertEquals("3 shown / 3 total", vm.rowSummaryProperty().get());
         assertEquals("", vm.problemSummaryProperty().get());
     }
+
+    @Test
+    void aReviewStepReadsAFolderAgainForTheFileAnApplyWroteThere() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("ws"));
+        Files.copy(Fixture.folder().resolve("ci.yaml"), folder.resolve("ci.yaml"));
+        vm.openFolder(folder);
+        assertEquals("2 shown / 2 total", vm.rowSummaryProperty().get());
+        Files.copy(Fixture.folder().resolve("ml.yaml"), folder.resolve("ml.yaml"));
+        vm.refreshRegister();
+        assertEquals("3 shown / 3 total", vm.rowSummaryProperty().get());
+        assertTrue(dialogs.shown.isEmpty());
+    }
 }
