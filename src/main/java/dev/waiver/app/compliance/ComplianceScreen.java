@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableIntegerValue;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,7 +25,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -38,19 +36,24 @@ import org.controlsfx.control.CheckComboBox;
 
 /// The Compliance screen: run bar (re-run, cancel, progress, what the results are), result counters that
 /// double as quick filters, the policy / rule / namespace / kind filters, the results table, and below it
-/// the selected result with its rule and resource side by side. Binds to [ComplianceViewModel]; evaluates
-/// when shown ([ComplianceViewModel#activate()]).
+/// the selected result ([ResultDetailView]). Binds to [ComplianceViewModel] and its [ResultFilterViewModel],
+/// and for the table's "Request exception…" to [ResultDetailViewModel]; evaluates when shown
+/// ([ComplianceViewModel#activate()]).
 public final class ComplianceScreen extends BorderPane {
 
     private final ComplianceViewModel viewModel;
+    private final ResultFilterViewModel filters;
+    private final ResultDetailViewModel detail;
     private final TableView<ResultRow> table = new TableView<>();
 
-    public ComplianceScreen(ComplianceViewModel viewModel) {
+    public ComplianceScreen(ComplianceViewModel viewModel, ResultDetailViewModel detail) {
         this.viewModel = viewModel;
+        this.filters = viewModel.filters();
+        this.detail = detail;
         setId("complianceScreen");
         getStyleClass().add("compliance-screen");
         setTop(new VBox(runBar(), counters(), filters(), errorBanner()));
-        var split = new SplitPane(table(), detail());
+        var split = new SplitPane(table(), new ResultDetailView(detail));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
         setCenter(split);
@@ -110,26 +113,26 @@ public final class ComplianceScreen extends BorderPane {
     private HBox counters() {
         var bar = new HBox(6);
         bar.getStyleClass().add("counter-bar");
-        var all = counter("All", "resultCount-ALL", viewModel.matchingAnyProperty(), null);
-        all.setOnAction(e -> viewModel.showAllResults());
+        var all = counter("All", "resultCount-ALL", filters.matchingAnyProperty(), null);
+        all.setOnAction(e -> filters.showAllResults());
         bar.getChildren().add(all);
         for (RuleStatus status : RuleStatus.values()) {
             ResultStyle style = ResultStyle.of(status);
-            var button = counter(style.label(), "resultCount-" + status.name(), viewModel.countProperty(status), style);
+            var button = counter(style.label(), "resultCount-" + status.name(), filters.countProperty(status), style);
             button.setUserData(status);
-            button.setOnAction(e -> viewModel.toggleResult(status));
+            button.setOnAction(e -> filters.toggleResult(status));
             bar.getChildren().add(button);
         }
-        var hidden = counter("of which hidden failures", "resultCount-HIDDEN", viewModel.hiddenFailuresProperty(),
+        var hidden = counter("of which hidden failures", "resultCount-HIDDEN", filters.hiddenFailuresProperty(),
                 ResultStyle.FAIL);
         hidden.getStyleClass().add("hidden-failures-counter");
         hidden.setTooltip(new Tooltip("Skips caused by an exception where the resource would fail without it"
                 + " (click to show only those)"));
-        hidden.setOnAction(e -> viewModel.hiddenFailuresOnlyProperty().set(!viewModel.hiddenFailuresOnlyProperty().get()));
+        hidden.setOnAction(e -> filters.hiddenFailuresOnlyProperty().set(!filters.hiddenFailuresOnlyProperty().get()));
         bar.getChildren().add(hidden);
         Runnable sync = () -> {
-            var chosen = viewModel.resultFilterProperty().get();
-            boolean hiddenOnly = viewModel.hiddenFailuresOnlyProperty().get();
+            var chosen = filters.resultFilterProperty().get();
+            boolean hiddenOnly = filters.hiddenFailuresOnlyProperty().get();
             all.setSelected(chosen.isEmpty() && !hiddenOnly);
             hidden.setSelected(hiddenOnly);
             bar.getChildren().forEach(node -> {
@@ -138,8 +141,8 @@ public final class ComplianceScreen extends BorderPane {
                 }
             });
         };
-        viewModel.resultFilterProperty().addListener((obs, old, now) -> sync.run());
-        viewModel.hiddenFailuresOnlyProperty().addListener((obs, old, now) -> sync.run());
+        filters.resultFilterProperty().addListener((obs, old, now) -> sync.run());
+        filters.hiddenFailuresOnlyProperty().addListener((obs, old, now) -> sync.run());
         // A click toggles the button before its action runs; re-sync after so it always mirrors the filter.
         bar.getChildren().forEach(node -> ((ToggleButton) node).selectedProperty()
                 .addListener((obs, old, now) -> sync.run()));
@@ -154,17 +157,17 @@ public final class ComplianceScreen extends BorderPane {
 
     private HBox filters() {
         var policies = combo("resultPolicyFilter");
-        CheckComboBinding.bind(policies, viewModel.availablePolicies(), viewModel.policyFilterProperty(), "Policy");
+        CheckComboBinding.bind(policies, filters.availablePolicies(), filters.policyFilterProperty(), "Policy");
         var rules = combo("resultRuleFilter");
-        CheckComboBinding.bind(rules, viewModel.availableRules(), viewModel.ruleFilterProperty(), "Rule");
+        CheckComboBinding.bind(rules, filters.availableRules(), filters.ruleFilterProperty(), "Rule");
         var namespaces = combo("resultNamespaceFilter");
-        CheckComboBinding.bind(namespaces, viewModel.availableNamespaces(), viewModel.namespaceFilterProperty(), "Namespace");
+        CheckComboBinding.bind(namespaces, filters.availableNamespaces(), filters.namespaceFilterProperty(), "Namespace");
         var kinds = combo("resultKindFilter");
-        CheckComboBinding.bind(kinds, viewModel.availableKinds(), viewModel.kindFilterProperty(), "Kind");
+        CheckComboBinding.bind(kinds, filters.availableKinds(), filters.kindFilterProperty(), "Kind");
 
         var clear = new Button("Clear filters", Icons.CLEAR_FILTERS.node());
         clear.setId("clearResultFiltersButton");
-        clear.setOnAction(e -> viewModel.clearFilters());
+        clear.setOnAction(e -> filters.clearFilters());
         clear.setMinWidth(Region.USE_PREF_SIZE);
 
         var spacer = new Region();
@@ -234,8 +237,8 @@ public final class ComplianceScreen extends BorderPane {
         TableSelection.bind(table, viewModel.selectedRowProperty());
         var request = new MenuItem("Request exception…", Icons.REQUEST.node());
         request.setId("requestExceptionMenuItem");
-        request.disableProperty().bind(viewModel.canRequestProperty().not());
-        request.setOnAction(e -> viewModel.requestException());
+        request.disableProperty().bind(detail.canRequestProperty().not());
+        request.setOnAction(e -> detail.requestException());
         table.setContextMenu(new ContextMenu(request));
         return table;
     }
@@ -274,62 +277,5 @@ public final class ComplianceScreen extends BorderPane {
         column.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
         column.setCellFactory(c -> cell.get());
         return column;
-    }
-
-    private Node detail() {
-        var title = new Label();
-        title.setId("resultTitle");
-        title.getStyleClass().add("detail-title");
-        title.textProperty().bind(viewModel.selectedTitleProperty());
-        title.setMinWidth(0);
-
-        var request = new Button("Request exception…", Icons.REQUEST.node());
-        request.setId("requestExceptionButton");
-        request.disableProperty().bind(viewModel.canRequestProperty().not());
-        request.setOnAction(e -> viewModel.requestException());
-        var whyNot = new Label();
-        whyNot.setId("requestWhyNot");
-        whyNot.getStyleClass().add("detail-muted");
-        whyNot.textProperty().bind(viewModel.requestWhyNotProperty());
-        whyNot.setMinWidth(0);
-
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var header = new HBox(10, title, spacer, whyNot, request);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        var text = new Label();
-        text.setId("resultText");
-        text.getStyleClass().add("detail-value");
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(viewModel.selectedTextProperty());
-        text.visibleProperty().bind(viewModel.selectedTextProperty().isNotEmpty());
-        text.managedProperty().bind(text.visibleProperty());
-
-        var yamls = new SplitPane(
-                yaml("Policy rule", "ruleYamlView", "Select a result to see the rule as it ran", viewModel.ruleYamlProperty()),
-                yaml("Resource", "resourceYamlView", "… and the resource it ran on", viewModel.resourceYamlProperty()));
-        yamls.setDividerPositions(0.5);
-        var box = new VBox(6, header, text, yamls);
-        VBox.setVgrow(yamls, Priority.ALWAYS);
-        box.setId("resultDetail");
-        box.getStyleClass().add("result-detail");
-        return box;
-    }
-
-    private static Node yaml(String title, String id, String prompt, ObservableStringValue value) {
-        var area = new TextArea();
-        area.setPromptText(prompt);
-        area.setId(id);
-        area.getStyleClass().add("yaml-view");
-        area.setEditable(false);
-        area.textProperty().bind(value);
-        var heading = new Label(title.toUpperCase(java.util.Locale.ROOT), Icons.YAML.node());
-        heading.getStyleClass().add("detail-section-title");
-        var box = new VBox(6, heading, area);
-        box.getStyleClass().add("result-yaml");
-        VBox.setVgrow(area, Priority.ALWAYS);
-        return box;
     }
 }

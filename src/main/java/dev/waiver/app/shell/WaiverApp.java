@@ -10,6 +10,8 @@ import dev.waiver.app.compliance.ComplianceScreen;
 import dev.waiver.app.compliance.ComplianceViewModel;
 import dev.waiver.app.compliance.CoverageView;
 import dev.waiver.app.compliance.CoverageViewModel;
+import dev.waiver.app.compliance.ResultDetailViewModel;
+import dev.waiver.app.compliance.SelectedResult;
 import dev.waiver.app.cluster.ClientLogging;
 import dev.waiver.app.cluster.SnapshotStore;
 import dev.waiver.app.clusters.ClusterSession;
@@ -199,8 +201,11 @@ public final class WaiverApp extends Application {
         // A screen other than Exceptions gets its own ViewModels when it is first shown, where nothing
         // else holds them (Compliance, Audit, Clusters); Reviews' are shared with the register and the form.
         var screens = new EnumMap<Screen, ScreenSlot>(Screen.class);
-        screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> new ComplianceScreen(new ComplianceViewModel(runner, clock,
-                workspace, yaml, form::requestFor, navigator, queue.unavailableProperty()))));
+        screens.put(Screen.COMPLIANCE, ScreenSlot.of(() -> {
+            var result = new Selection<SelectedResult>();
+            return new ComplianceScreen(new ComplianceViewModel(runner, clock, workspace, result),
+                    new ResultDetailViewModel(result, yaml, form::requestFor, navigator, queue.unavailableProperty()));
+        }));
         screens.put(Screen.REVIEWS, ScreenSlot.withBadge(() -> new ReviewsScreen(queue, reviewCase, form),
                 queue.reminderCountProperty()));
         screens.put(Screen.AUDIT, ScreenSlot.of(() -> {
