@@ -28,6 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -110,8 +111,8 @@ public final class ComplianceScreen extends BorderPane {
         return bar;
     }
 
-    private HBox counters() {
-        var bar = new HBox(6);
+    private FlowPane counters() {
+        var bar = new FlowPane(6, 6);
         bar.getStyleClass().add("counter-bar");
         var all = counter("All", "resultCount-ALL", filters.matchingAnyProperty(), null);
         all.setOnAction(e -> filters.showAllResults());

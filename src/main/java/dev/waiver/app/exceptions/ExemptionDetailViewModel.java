@@ -112,11 +112,7 @@ public final class ExemptionDetailViewModel {
     }
 
     private String renderYaml(Exemption e) {
-        try {
-            return yamlRenderer.render(e.document().thaw());
-        } catch (RuntimeException failed) {
-            return "# cannot show YAML: " + failed.getMessage();
-        }
+        return yamlRenderer.renderOrExplain(e.document().thaw());
     }
 
     /// What decided the exception's fate beyond approval: rejection, revocation, switch-off, pending review.

@@ -7,4 +7,13 @@ import java.util.Map;
 @FunctionalInterface
 public interface YamlRenderer {
     String render(Map<String, Object> document);
+
+    /// The YAML, or a YAML comment saying why it cannot be shown: what a detail pane displays.
+    default String renderOrExplain(Map<String, Object> document) {
+        try {
+            return render(document);
+        } catch (RuntimeException failed) {
+            return "# cannot show YAML: " + failed.getMessage();
+        }
+    }
 }

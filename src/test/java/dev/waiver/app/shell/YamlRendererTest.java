@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 /// booleans or numbers stay quoted.
 class YamlRendererTest {
 
+    /// A detail pane shows why an object cannot be shown, as a YAML comment, rather than failing.
+    @Test
+    void anObjectThatCannotBeRenderedIsExplainedInTheDetailPane() {
+        dev.waiver.app.exceptions.YamlRenderer failing = doc -> {
+            throw new IllegalStateException("nested deeper than 100 levels");
+        };
+        assertEquals("# cannot show YAML: nested deeper than 100 levels", failing.renderOrExplain(Map.of("kind", "Pod")));
+        assertEquals("kind: Pod\n", WaiverApp.yamlRenderer().renderOrExplain(Map.of("kind", "Pod")));
+    }
+
     @Test
     void rendersWithoutDocumentMarkerAndQuotesAmbiguousStrings() {
         var doc = new LinkedHashMap<String, Object>();
