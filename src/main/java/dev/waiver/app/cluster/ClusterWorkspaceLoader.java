@@ -116,7 +116,8 @@ public final class ClusterWorkspaceLoader implements WorkspaceLoader {
         var problems = new ArrayList<>(failures);
         problems.addAll(merged.problems());
         return new Workspace(merged.title(), merged.source(), merged.exemptions(), merged.policies(),
-                merged.policyDocuments(), merged.otherDocuments(), problems, merged.offline());
+                merged.policyDocuments(), merged.otherDocuments(), problems, merged.offline(),
+                merged.otherContexts());
     }
 
     private ContextLoad loadOne(String context) {

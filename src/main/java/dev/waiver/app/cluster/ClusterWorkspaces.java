@@ -54,6 +54,7 @@ public final class ClusterWorkspaces {
         var policies = new LinkedHashMap<String, PolicySummary>();
         var policyDocuments = new ArrayList<Map<String, Object>>();
         var others = new ArrayList<Map<String, Object>>();
+        var otherContexts = new ArrayList<String>();
         var problems = new ArrayList<LoadProblem>();
         var offline = new ArrayList<OfflineSource>();
         for (Workspace part : parts) {
@@ -61,13 +62,16 @@ public final class ClusterWorkspaces {
             part.policies().all().forEach(p -> policies.putIfAbsent(p.key(), p));
             policyDocuments.addAll(part.policyDocuments());
             others.addAll(part.otherDocuments());
+            for (int i = 0; i < part.otherDocuments().size(); i++) {
+                otherContexts.add(part.contextOfOther(i).orElse(part.source().name()));
+            }
             problems.addAll(part.problems());
             offline.addAll(part.offline());
         }
         String title = parts.stream().map(Workspace::title).collect(Collectors.joining(", "));
         String names = parts.stream().map(w -> w.source().name()).collect(Collectors.joining(","));
         return new Workspace(title, Source.context(names), exemptions, new PolicyCatalog(policies.values()),
-                policyDocuments, others, problems, offline);
+                policyDocuments, others, problems, offline, otherContexts);
     }
 
     public static String asOf(Instant instant) {

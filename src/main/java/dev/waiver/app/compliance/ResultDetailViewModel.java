@@ -22,7 +22,8 @@ public final class ResultDetailViewModel {
     /// Opens the request form filled from a failed check (the Reviews screen's form).
     @FunctionalInterface
     public interface ExceptionRequester {
-        void requestFor(String policyKey, String rule, String kind, String namespace, String name);
+        /// @param context the kubeconfig context the resource was read from; empty for a folder or the demo
+        void requestFor(String policyKey, String rule, String kind, String namespace, String name, String context);
     }
 
     private final Selection<SelectedResult> selection;
@@ -87,7 +88,7 @@ public final class ResultDetailViewModel {
             return;
         }
         ResultRow row = selected.get().row();
-        requester.requestFor(row.policy(), row.rule(), row.kind(), row.namespace(), row.name());
+        requester.requestFor(row.policy(), row.rule(), row.kind(), row.namespace(), row.name(), row.context());
         navigator.show(Screen.REVIEWS);
     }
 

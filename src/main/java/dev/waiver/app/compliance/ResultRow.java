@@ -9,9 +9,11 @@ import java.util.Map;
 
 /// One result of the Compliance table, its cell texts computed once so scrolling and sorting read fields.
 ///
-/// @param index position in evaluation order (resource by resource), the order before any sort
+/// @param index   position in evaluation order (resource by resource), the order before any sort
+/// @param context the kubeconfig context the resource was read from; empty for a folder or the demo
 public record ResultRow(int index, RuleResult result, Map<String, Object> resource, String policy, String rule,
-                        String kind, String namespace, String name, String message, String exceptedBy, String hidden) {
+                        String kind, String namespace, String name, String message, String exceptedBy, String hidden,
+                        String context) {
 
     static ResultRow of(int index, WorkspaceEvaluation.Checked checked) {
         RuleResult r = checked.result();
@@ -21,7 +23,7 @@ public record ResultRow(int index, RuleResult result, Map<String, Object> resour
         String message = excepted ? "" : oneLine(r.message());
         return new ResultRow(index, r, checked.resource(), r.policyKey(), r.ruleName(), ref.kind(), ref.namespace(),
                 ref.name(), message, String.join(", ", r.exceptions()),
-                r.hiddenResult().map(h -> ResultStyle.of(h).label()).orElse(""));
+                r.hiddenResult().map(h -> ResultStyle.of(h).label()).orElse(""), checked.context().orElse(""));
     }
 
     public RuleStatus status() {

@@ -25,11 +25,18 @@ import java.util.Optional;
 /// exceptions the cluster honours now (and those it does not, with why), and namespace labels.
 ///
 /// @param notHonoured exceptions left out, `ns/name` → their status
-/// @param ignored     documents that are not Kubernetes objects, as problems that do not stop the run
+/// @param ignored          documents that are not Kubernetes objects, as problems that do not stop the run
+/// @param resourceContexts the kubeconfig context each resource was read from, index by index; empty when
+///                         they were read from files
 public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<String, Object>> resources,
                                List<Map<String, Object>> exceptions, Map<String, ExemptionStatus> notHonoured,
                                Map<String, Map<String, Object>> namespaceLabels, List<LoadProblem> problems,
-                               List<LoadProblem> ignored) {
+                               List<LoadProblem> ignored, List<String> resourceContexts) {
+
+    /// The context the resource at `index` was read from, or empty.
+    public Optional<String> contextOf(int index) {
+        return resourceContexts.isEmpty() ? Optional.empty() : Optional.of(resourceContexts.get(index));
+    }
 
     /// Reads every path once (a file named by two options is read once), then sorts the documents:
     /// ClusterPolicy / Policy are policies, PolicyException are exceptions wherever they were found,
@@ -73,7 +80,7 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
             }
         }
         return new EvaluationInputs(policies, ClusterScope.withDefaultNamespace(resources), exceptions, notHonoured,
-                namespaceLabels(resources), read.problems(), ignored);
+                namespaceLabels(resources), read.problems(), ignored, List.of());
     }
 
     /// The open workspace sorted the same way: its policies, its other objects as resources, and of its
@@ -84,13 +91,17 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
     /// could be read.
     public static EvaluationInputs of(Workspace workspace, Instant now) {
         var resources = new ArrayList<Map<String, Object>>();
+        var contexts = new ArrayList<String>();
         var ignored = new ArrayList<LoadProblem>();
-        for (Map<String, Object> tree : workspace.otherDocuments()) {
+        List<Map<String, Object>> others = workspace.otherDocuments();
+        for (int i = 0; i < others.size(); i++) {
+            Map<String, Object> tree = others.get(i);
             if (isTestFile(tree) || "PolicyException".equals(tree.get("kind"))) {
                 continue;
             }
             if (isObject(tree)) {
                 resources.add(tree);
+                workspace.contextOfOther(i).ifPresent(contexts::add);
             } else {
                 ignored.add(notAnObject(workspace.title(), 0));
             }
@@ -107,7 +118,7 @@ public record EvaluationInputs(List<Map<String, Object>> policies, List<Map<Stri
             }
         }
         return new EvaluationInputs(workspace.policyDocuments(), ClusterScope.withDefaultNamespace(resources), exceptions,
-                notHonoured, namespaceLabels(resources), workspace.problems(), ignored);
+                notHonoured, namespaceLabels(resources), workspace.problems(), ignored, contexts);
     }
 
     /// A `kyverno test` file or values file: input for `waiver test`, not an object to evaluate.

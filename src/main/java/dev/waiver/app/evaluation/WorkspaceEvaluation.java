@@ -50,8 +50,13 @@ public final class WorkspaceEvaluation {
         void progress(int done, int total);
     }
 
-    /// One result with the resource it is about, as evaluated (namespace defaulted).
-    public record Checked(RuleResult result, Map<String, Object> resource) {
+    /// One result with the resource it is about, as evaluated (namespace defaulted), and the kubeconfig
+    /// context the resource was read from (empty for a folder or the demo).
+    public record Checked(RuleResult result, Map<String, Object> resource, Optional<String> context) {
+
+        public Checked(RuleResult result, Map<String, Object> resource) {
+            this(result, resource, Optional.empty());
+        }
     }
 
     /// A finished run: what went in, the compiled policies (to show a rule as it ran) and every result.
@@ -96,7 +101,7 @@ public final class WorkspaceEvaluation {
             }
             Map<String, Object> resource = resources.get(i);
             for (RuleResult r : set.evaluate(List.of(resource), context)) {
-                out.add(new Checked(r, resource));
+                out.add(new Checked(r, resource, inputs.contextOf(i)));
             }
             monitor.progress(i + 1, total);
         }

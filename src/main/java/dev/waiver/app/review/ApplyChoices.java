@@ -7,6 +7,8 @@ import dev.waiver.app.workspace.Workspace;
 import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.ResourceFilter;
 import dev.waiver.engine.exemption.Source;
+import dev.waiver.engine.exemption.WaiverAnnotations;
+import dev.waiver.engine.review.PolicyExceptionTrees;
 import dev.waiver.engine.review.ReviewCase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import javafx.beans.value.ObservableValue;
 /// Where Apply offers to write an approved exception, decided from what the window has open.
 ///
 /// On a register of kubeconfig contexts: those contexts, then a folder. The one suggested is where the
-/// exception belongs: where it was applied before, else the context the register holds it in, else the
-/// first context holding exceptions in (or for) a namespace the request is for, else the first context.
+/// exception belongs: where it was applied before, else the context its failing resource was read from
+/// (`waiver.dev/context`, recorded by a request made from a Compliance failure) when that context is open,
+/// else the context the register holds it in, else the first context holding exceptions in (or for) a
+/// namespace the request is for, else the first context.
 /// On a folder or the demo: a folder only, the workspace folder to begin with.
 final class ApplyChoices {
 
@@ -69,6 +73,11 @@ final class ApplyChoices {
             if (names.contains(t.name())) {
                 return new ToContext(t.name());
             }
+        }
+        Optional<String> readFrom = PolicyExceptionTrees.annotation(c.object(), WaiverAnnotations.CONTEXT)
+                .filter(names::contains);
+        if (readFrom.isPresent()) {
+            return new ToContext(readFrom.get());
         }
         List<Exemption> held = workspace.getValue() == null ? List.of() : workspace.getValue().exemptions();
         Optional<String> holding = held.stream().filter(e -> e.decision().requestId().filter(c.id()::equals).isPresent())

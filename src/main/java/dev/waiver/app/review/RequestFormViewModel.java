@@ -65,6 +65,7 @@ public final class RequestFormViewModel {
     private final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>(this, "endDate");
     private final StringProperty exceptionNamespace = new SimpleStringProperty(this, "exceptionNamespace", "");
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open", false);
+    private final ReadOnlyStringWrapper resourceContext = new ReadOnlyStringWrapper(this, "resourceContext", "");
 
     private final ObservableList<String> policies = FXCollections.observableArrayList();
     private final ObservableList<String> availableRules = FXCollections.observableArrayList();
@@ -102,19 +103,26 @@ public final class RequestFormViewModel {
 
     /// A blank form.
     public void start() {
-        fill("", Set.of(), "", "Pod", "");
+        fill("", Set.of(), "", "Pod", "", "");
         show();
+    }
+
+    /// The form filled from a failed check of a resource read from a folder or the demo.
+    public void requestFor(String policyKey, String rule, String kind, String namespace, String name) {
+        requestFor(policyKey, rule, kind, namespace, name, "");
     }
 
     /// The form filled from a failed check, so the requestor only adds why and until when. A generated
     /// `autogen-` rule is asked for as the Pod rule it comes from, matching Pods named after the resource:
-    /// the request then adds the generated rules and controller kinds itself.
-    public void requestFor(String policyKey, String rule, String kind, String namespace, String name) {
+    /// the request then adds the generated rules and controller kinds itself. The context the resource was
+    /// read from goes on the request, so Apply later suggests that cluster.
+    public void requestFor(String policyKey, String rule, String kind, String namespace, String name,
+                           String context) {
         String podRule = rule.startsWith("autogen-cronjob-") ? rule.substring("autogen-cronjob-".length())
                 : rule.startsWith("autogen-") ? rule.substring("autogen-".length()) : rule;
         boolean generated = !podRule.equals(rule);
         fill(policyKey, Set.of(podRule), namespace, generated ? "Pod" : kind,
-                generated ? name + ", " + name + "-*" : name);
+                generated ? name + ", " + name + "-*" : name, context == null ? "" : context);
         show();
     }
 
@@ -147,7 +155,7 @@ public final class RequestFormViewModel {
             switch (result) {
                 case ReviewResult.Recorded r -> {
                     open.set(false);
-                    fill("", Set.of(), "", "Pod", "");
+                    fill("", Set.of(), "", "Pod", "", "");
                     requested.accept(r.after().id());
                 }
                 case ReviewResult.Refused r -> problem.set(sentence(r.message()));
@@ -161,7 +169,9 @@ public final class RequestFormViewModel {
 
     // ---- state
 
-    private void fill(String policyKey, Set<String> ruleNames, String namespace, String kind, String name) {
+    private void fill(String policyKey, Set<String> ruleNames, String namespace, String kind, String name,
+                      String context) {
+        resourceContext.set(context);
         policy.set(policyKey);
         rules.set(ruleNames);
         namespaces.set(namespace);
@@ -212,7 +222,8 @@ public final class RequestFormViewModel {
         var chosenRules = rules.get().isEmpty() ? List.of("*") : rules.get().stream().sorted().toList();
         return new RequestForm(policy.get(), chosenRules, list(namespaces.get()), list(kinds.get()), list(names.get()),
                 reason.get(), Optional.of(ticket.get()), Optional.empty(), expires,
-                requestor.get() == null ? "" : requestor.get(), Optional.of(exceptionNamespace.get().strip()));
+                requestor.get() == null ? "" : requestor.get(), Optional.of(exceptionNamespace.get().strip()),
+                Optional.of(resourceContext.get()));
     }
 
     private PolicyCatalog catalog() {
@@ -250,6 +261,8 @@ public final class RequestFormViewModel {
     public StringProperty exceptionNamespaceProperty() { return exceptionNamespace; }
     /// Whether the form is shown.
     public BooleanProperty openProperty() { return open; }
+    /// The kubeconfig context the failing resource was read from, recorded on the request; empty when none.
+    public ReadOnlyStringProperty resourceContextProperty() { return resourceContext.getReadOnlyProperty(); }
 
     /// The workspace's policies, by key.
     public ObservableList<String> policies() { return policiesView; }

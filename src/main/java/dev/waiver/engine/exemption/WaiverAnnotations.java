@@ -20,6 +20,9 @@ public final class WaiverAnnotations {
     public static final String DISABLED = "waiver.dev/disabled";
     public static final String RENEWALS = "waiver.dev/renewals";
     public static final String ESCALATED = "waiver.dev/escalated";
+    /// The kubeconfig context the failing resource of a request was read from, so Apply can suggest that
+    /// cluster rather than guess one from the namespaces; absent for a request made on a folder or the demo.
+    public static final String CONTEXT = "waiver.dev/context";
 
     private WaiverAnnotations() {
     }

@@ -66,6 +66,7 @@ public final class PolicyExceptionTrees {
         annotations.put(WaiverAnnotations.REASON, form.reason());
         form.ticket().ifPresent(t -> annotations.put(WaiverAnnotations.TICKET, t));
         annotations.put(WaiverAnnotations.REQUEST_ID, requestId);
+        form.resourceContext().ifPresent(c -> annotations.put(WaiverAnnotations.CONTEXT, c));
         var metadata = new LinkedHashMap<String, Object>();
         metadata.put("name", objectName(form, requestId));
         metadata.put("namespace", form.objectNamespace());

@@ -23,7 +23,7 @@ class ResultDetailViewModelTest {
     private final List<String> requested = new ArrayList<>();
     private final List<Screen> shown = new ArrayList<>();
     private final ResultDetailViewModel vm = new ResultDetailViewModel(selection, doc -> "yaml:" + doc,
-            (policy, rule, kind, ns, name) -> requested.add(String.join("|", policy, rule, kind, ns, name)), shown::add,
+            (policy, rule, kind, ns, name, context) -> requested.add(String.join("|", policy, rule, kind, ns, name)), shown::add,
             unavailable);
 
     private void select(ResultRow row) {
