@@ -28,9 +28,11 @@ import java.util.random.RandomGenerator;
 /// Reconnecting is done here, not by fabric8 (the clients are built with no automatic watch reconnects),
 /// so the listener can be told the truth: a dropped watch first asks the server for its version; if it
 /// answers, the watches resume from the last version seen and the state stays [ConnectionState.Live];
-/// if not, attempts follow [Backoff] as [ConnectionState.Reconnecting], and after `offlineAfter` attempts
-/// (or at once when the server refuses the credentials) as [ConnectionState.Offline], still retrying at the
-/// longest interval. A 410 Gone (the version is older than the server keeps) lists the kind again and
+/// if another watch ended during that attempt, the state is [ConnectionState.Reconnecting] until the next
+/// attempt has it open again (Live means every kind is watched). If the server does not answer, attempts
+/// follow [Backoff] as [ConnectionState.Reconnecting], and after `offlineAfter` attempts (or at once when
+/// the server refuses the credentials) as [ConnectionState.Offline], still retrying at the longest
+/// interval. A 410 Gone (the version is older than the server keeps) lists the kind again and
 /// replaces its part of the state ([ClusterEvent.Resynced]).
 ///
 /// All changes and events happen under this object's lock, so events arrive in order; network calls
@@ -117,7 +119,12 @@ public final class ClusterWatch implements AutoCloseable {
     /// Whether every kind is watched and no attempt is under way: the server could be cut now and the
     /// next attempt would be the first to notice.
     synchronized boolean watchingAll() {
-        return !closed && broken.isEmpty() && nextCycle != null && nextCycle.isDone();
+        return everyKindWatched() && nextCycle != null && nextCycle.isDone();
+    }
+
+    /// Whether the watch of every kind is open, even while an attempt is still finishing.
+    synchronized boolean everyKindWatched() {
+        return !closed && broken.isEmpty();
     }
 
     /// Whether the watch of `type` is open, for tests that end one on purpose and must know it was noticed.
@@ -176,9 +183,15 @@ public final class ClusterWatch implements AutoCloseable {
             synchronized (this) {
                 attempt = 0;
                 relistedAfterGone = false;
-                setConnection(new ConnectionState.Live(clock.instant()));
-                if (!broken.isEmpty()) {
-                    schedule(afterDrops()); // a watch ended during this attempt, after it had taken its list
+                if (broken.isEmpty()) {
+                    setConnection(new ConnectionState.Live(clock.instant()));
+                } else {
+                    // A watch ended during this attempt, after it had taken its list: the server answered, but
+                    // changes of that kind would be missed until the next attempt, so the context is not live.
+                    Duration wait = afterDrops();
+                    setConnection(new ConnectionState.Reconnecting(1, clock.instant().plus(wait),
+                            broken.iterator().next().endedBecause));
+                    schedule(wait);
                 }
             }
         } catch (RuntimeException e) {
@@ -266,7 +279,10 @@ public final class ClusterWatch implements AutoCloseable {
         k.handle = null;
         k.droppedGeneration = k.generation;
         broken.add(k);
-        if (cause != null && cause.isHttpGone()) {
+        boolean gone = cause != null && cause.isHttpGone();
+        k.endedBecause = "the watch of " + k.type.resourceName()
+                + (gone ? " could not continue: the list expired on the server (resourceVersion too old)" : " ended");
+        if (gone) {
             k.needsRelist = true;
             schedule(Duration.ZERO);
             return;

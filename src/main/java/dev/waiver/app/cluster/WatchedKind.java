@@ -17,6 +17,8 @@ final class WatchedKind {
     int droppedGeneration;
     Watch handle;
     Instant openedAt;
+    /// Why its last watch ended, in words for the connection state.
+    String endedBecause;
 
     WatchedKind(ResourceType type, String version, String resourceVersion) {
         this.type = type;

@@ -8,17 +8,20 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.waiver.engine.exemption.Exemption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Watches that end while a reconnect attempt is already under way are reopened too: a drop is never
-/// forgotten because another one is being dealt with.
+/// forgotten because another one is being dealt with, and the context is not reported live until it is.
 class ClusterWatchDropTest {
 
     @TempDir
@@ -75,7 +78,62 @@ class ClusterWatchDropTest {
                 assertEquals(2, watches.opened("policyexceptions"), "reopened once, by one attempt");
                 assertInstanceOf(ConnectionState.Live.class, watch.connectionState());
                 assertTrue(events.all().stream().noneMatch(e -> e instanceof ClusterEvent.ConnectionChanged c
-                        && !(c.state() instanceof ConnectionState.Live)), "the server answered throughout: " + events.all());
+                        && c.state() instanceof ConnectionState.Offline), "the server answered throughout: " + events.all());
+            }
+        }
+    }
+
+    @Test
+    void aContextIsNotReportedLiveWhileAWatchThatEndedDuringAnAttemptIsStillClosed() throws Exception {
+        String policy = cluster.createClusterPolicy("require-labels", "Best Practices");
+        cluster.createException("first", policy, "check");
+        try (var connection = cluster.connect(dir, "prod")) {
+            ClusterReader reader = connection.reader();
+            ClusterRead read = reader.read(ReadScope.register(), p -> { });
+            var events = new EventLog();
+            var current = new AtomicReference<ClusterWatch>();
+            var checking = new AtomicBoolean();
+            var liveTooSoon = new CopyOnWriteArrayList<ClusterEvent>();
+            // Called under the watch's lock: what it is watching cannot change while the state is reported.
+            ClusterListener listener = event -> {
+                if (checking.get() && event instanceof ClusterEvent.ConnectionChanged c
+                        && c.state() instanceof ConnectionState.Live && !current.get().everyKindWatched()) {
+                    liveTooSoon.add(event);
+                }
+                events.onEvent(event);
+            };
+            var relisting = new CountDownLatch(1);
+            var carryOn = new CountDownLatch(1);
+            try (var watch = new ClusterWatch(reader, read, listener, scheduler, ClusterWatchTest.FAST, synced -> {
+                relisting.countDown();
+                await(carryOn, "the test to let the attempt go on");
+            })) {
+                current.set(watch);
+                watch.start();
+                awaitTrue(watch::watchingAll, "the watches opened");
+                checking.set(true);
+                int before = events.all().size();
+
+                watches.expire("clusterpolicies", cluster.admin().getKubernetesSerialization());
+                await(relisting, "the attempt reopening ClusterPolicies, held while it relists");
+                watches.cut("policyexceptions");
+                awaitTrue(() -> !watch.watching(ResourceType.POLICY_EXCEPTION), "the exceptions' watch was seen to end");
+                carryOn.countDown();
+
+                awaitTrue(watch::watchingAll, "every kind is watched again");
+                assertEquals(List.of(), liveTooSoon, "reported live while the exceptions were not watched");
+                List<ConnectionState> reported = events.all().subList(before, events.all().size()).stream()
+                        .filter(e -> e instanceof ClusterEvent.ConnectionChanged)
+                        .map(e -> ((ClusterEvent.ConnectionChanged) e).state()).toList();
+                assertEquals(2, reported.size(), "reconnecting, then live: " + reported);
+                var reconnecting = assertInstanceOf(ConnectionState.Reconnecting.class, reported.get(0));
+                assertEquals(1, reconnecting.attempt());
+                assertEquals("the watch of policyexceptions.kyverno.io ended", reconnecting.reason());
+                assertInstanceOf(ConnectionState.Live.class, reported.get(1));
+                assertInstanceOf(ConnectionState.Live.class, watch.connectionState());
+
+                cluster.createException("late", policy, "check");
+                events.await(e -> e instanceof ClusterEvent.ExemptionChanged c && c.exemption().name().equals("late"));
             }
         }
     }
