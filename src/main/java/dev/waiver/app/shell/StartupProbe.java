@@ -30,8 +30,11 @@ final class StartupProbe {
                 loaded(out);
                 return;
             }
+            // Once: a contexts workspace can end loading more than once (its snapshots, then what the servers say).
+            var reported = new boolean[1];
             loading.addListener((obs, was, now) -> {
-                if (!now) {
+                if (!now && !reported[0]) {
+                    reported[0] = true;
                     loaded(out);
                 }
             });
