@@ -72,6 +72,30 @@ class SettingsCommandTest {
                 .contains("review.max-days=" + changes.getLast().after().replaceAll("\\D", ""));
     }
 
+    /// The same from two processes, as two terminals would: the lock beside `settings.properties` makes
+    /// them take turns too.
+    @Test
+    void changesFromTwoProcessesTakeTurnsToo() throws Exception {
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        var children = new ArrayList<Process>();
+        for (String[] who : List.of(new String[] {"ana", "1"}, new String[] {"ben", "21"})) {
+            children.add(new ProcessBuilder(launcher, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), SettingsChangeChild.class.getName(), home.toString(),
+                    who[0], who[1]).redirectErrorStream(true).redirectOutput(home.resolve(who[0] + ".log").toFile()).start());
+        }
+        for (Process child : children) {
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(Files.readString(home.resolve("ana.log")) + Files.readString(home.resolve("ben.log")))
+                    .isZero();
+        }
+        List<AuditRecord> changes = entries().stream().map(AuditEntry::record)
+                .filter(r -> r.action() == AuditAction.SETTING).toList();
+        assertThat(changes).hasSize(24);
+        for (int i = 1; i < changes.size(); i++) {
+            assertThat(changes.get(i).before()).as("change %d's value before", i).isEqualTo(changes.get(i - 1).after());
+        }
+    }
+
     @Test
     void aChangeIsRecordedWithWhoBeforeAndAfterAndTakesEffect() throws Exception {
         assertThat(request(20).code()).isZero();
