@@ -114,16 +114,26 @@ public final class TestCluster implements AutoCloseable {
 
     /// Stops the mock server, as a cluster behind a VPN that just went down.
     ///
-    /// The server stops listening at once, then waits (10 s at most) for its open connections to end; on a
-    /// loaded machine that wait can run out while a client's idle keep-alive connection lingers. That is
-    /// still a dead cluster as long as no new connection gets through, which is checked instead.
+    /// The mock's server closes gracefully: it waits for its open connections to end, and `destroy` gives
+    /// up waiting after 10 s while the close goes on (on a loaded machine a client's lingering keep-alive
+    /// connection can take longer). The cluster counts as dead once no new connection gets through,
+    /// which is waited for (30 s more at most) instead.
     public void kill() {
         var mock = server.orElseThrow(() -> new IllegalStateException("cannot kill a real cluster"));
         try {
             mock.destroy();
         } catch (IllegalStateException slowToClose) {
-            if (accepts(mock)) {
-                throw slowToClose;
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (accepts(mock)) {
+                if (System.nanoTime() > deadline) {
+                    throw slowToClose;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw slowToClose;
+                }
             }
         }
         killed = true;
