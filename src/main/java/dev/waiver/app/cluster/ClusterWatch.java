@@ -181,6 +181,9 @@ public final class ClusterWatch implements AutoCloseable {
                 open(k);
             }
             synchronized (this) {
+                if (closed) {
+                    return; // closed during the attempt: what it left unopened is not a drop to report
+                }
                 attempt = 0;
                 relistedAfterGone = false;
                 if (broken.isEmpty()) {

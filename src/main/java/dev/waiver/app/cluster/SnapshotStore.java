@@ -77,6 +77,10 @@ public final class SnapshotStore {
     private void saveAlone(ClusterRead read) {
         try (Connection db = open()) {
             db.setAutoCommit(false);
+            if (holdsNewer(db, read)) {
+                db.rollback();
+                return;
+            }
             try (var delete = db.prepareStatement("DELETE FROM object WHERE context = ?");
                  var insert = db.prepareStatement("INSERT OR REPLACE INTO object (context, kind, api_version, namespace, "
                          + "name, resource_version, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -116,6 +120,18 @@ public final class SnapshotStore {
         } catch (SQLException e) {
             throw new SnapshotException("cannot save the snapshot of context " + read.context() + " in " + file
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /// Whether the context's stored snapshot is of a later state than `read`: saves from several threads
+    /// (a relist, the changes of a live register, the last ones on closing) may finish out of order, and
+    /// a snapshot never goes back in time.
+    private static boolean holdsNewer(Connection db, ClusterRead read) throws SQLException {
+        try (var stored = db.prepareStatement("SELECT synced_at FROM sync WHERE context = ?")) {
+            stored.setString(1, read.context());
+            try (var rs = stored.executeQuery()) {
+                return rs.next() && rs.getString(1) != null && Instant.parse(rs.getString(1)).isAfter(read.readAt());
+            }
         }
     }
 

@@ -49,6 +49,18 @@ class SnapshotStoreTest {
         assertEquals(Optional.of(at), store.syncedAt("prod"));
     }
 
+    /// Saves from several threads can finish out of order (a relist's, the last changes' on closing): an
+    /// older state arriving after a newer one does not replace it.
+    @Test
+    void aSnapshotNeverGoesBackInTime() {
+        var store = SnapshotStore.in(home);
+        store.save(read("prod", Instant.parse("2026-11-23T11:00:00Z"), "a", "b"));
+        store.save(read("prod", Instant.parse("2026-11-23T10:59:59Z"), "a"));
+
+        assertEquals(List.of("a", "b"), store.load("prod").orElseThrow().objects().stream().map(ClusterObject::name).toList());
+        assertEquals(Optional.of(Instant.parse("2026-11-23T11:00:00Z")), store.syncedAt("prod"));
+    }
+
     @Test
     void aNewSyncReplacesTheContextsRowsAndLeavesOtherContextsAlone() throws Exception {
         var store = SnapshotStore.in(home);
