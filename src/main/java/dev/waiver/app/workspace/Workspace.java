@@ -4,7 +4,6 @@ import dev.waiver.engine.exemption.Exemption;
 import dev.waiver.engine.exemption.PolicyCatalog;
 import dev.waiver.engine.exemption.Source;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,13 +41,11 @@ public record Workspace(
         }
     }
 
-    /// Everything read from one place: a single context's objects all come from it, a folder's from none.
+    /// A workspace whose other documents are not known to come from any context.
     public Workspace(String title, Source source, List<Exemption> exemptions, PolicyCatalog policies,
                      List<Map<String, Object>> policyDocuments, List<Map<String, Object>> otherDocuments,
                      List<LoadProblem> problems, List<OfflineSource> offline) {
-        this(title, source, exemptions, policies, policyDocuments, otherDocuments, problems, offline,
-                source.context().filter(name -> !name.contains(","))
-                        .map(name -> Collections.nCopies(otherDocuments.size(), name)).orElse(List.of()));
+        this(title, source, exemptions, policies, policyDocuments, otherDocuments, problems, offline, List.of());
     }
 
     /// A workspace read live (folders, the demo, a reachable cluster).

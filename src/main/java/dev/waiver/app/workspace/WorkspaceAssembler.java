@@ -7,6 +7,7 @@ import dev.waiver.engine.exemption.PolicySummary;
 import dev.waiver.engine.exemption.Source;
 import dev.waiver.engine.tree.StringPool;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public final class WorkspaceAssembler {
     }
 
     public Workspace build(String title) {
-        return new Workspace(title, source, exemptions, new PolicyCatalog(policies), policyDocs, others, problems);
+        // A context's objects all come from it (one assembler reads one context; ClusterWorkspaces merges).
+        List<String> othersFrom = source.context().map(c -> Collections.nCopies(others.size(), c)).orElse(List.of());
+        return new Workspace(title, source, exemptions, new PolicyCatalog(policies), policyDocs, others, problems,
+                List.of(), othersFrom);
     }
 }

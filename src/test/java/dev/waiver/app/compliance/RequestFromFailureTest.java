@@ -63,7 +63,8 @@ class RequestFromFailureTest {
 
     private static Workspace asContext(String context, Workspace demo, List<Map<String, Object>> policies) {
         return new Workspace(context, Source.context(context), demo.exemptions(), demo.policies(), policies,
-                demo.otherDocuments(), List.of());
+                demo.otherDocuments(), List.of(), List.of(),
+                java.util.Collections.nCopies(demo.otherDocuments().size(), context));
     }
 
     @Test
